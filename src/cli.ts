@@ -1,0 +1,74 @@
+import { Command, CommanderError } from 'commander';
+import { createContext, type Context } from './context.js';
+import { CliError, ExitCode } from './errors.js';
+
+const VERSION = '0.1.0';
+
+/** Builds the commander program; `ctx` is created lazily so --help touches nothing else. */
+export function buildProgram(getContext: () => Context): Command {
+  const program = new Command('sso-setup')
+    .description('Set up and run AWS IAM Identity Center (SSO) sign-in for the AWS CLI and SDKs.')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('configure')
+    .description('Create or update an SSO profile: sign in, choose an account and role, write ~/.aws/config, verify it')
+    .option('--profile <name>', 'profile to write (default: asked, or AWS_PROFILE)')
+    .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
+    .option('--no-verify', 'skip the STS GetCallerIdentity check at the end')
+    .action(async (flags) => (await import('./commands/configure.js')).runConfigure(getContext(), flags));
+
+  program
+    .command('login')
+    .description('Sign in again and refresh the cached SSO token')
+    .option('--profile <name>', 'profile to sign in with (default: AWS_PROFILE, then "default")')
+    .option('--sso-session <name>', 'sso-session to sign in to, without a profile')
+    .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
+    .action(async (flags) => (await import('./commands/login.js')).runLogin(getContext(), flags));
+
+  program
+    .command('logout')
+    .description('Sign out: revoke cached SSO tokens at the portal and delete them and cached role credentials')
+    .action(async () => (await import('./commands/logout.js')).runLogout(getContext()));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function main(argv: string[], getContext: () => Context = () => createContext()): Promise<number> {
+  const stderr = (text: string) => process.stderr.write(text);
+  try {
+    await buildProgram(getContext).parseAsync(argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
+        return ExitCode.ok;
+      }
+      return ExitCode.usage; // commander already printed the message
+    }
+    if (error instanceof CliError) {
+      stderr(`\n${error.message}\n`);
+      return error.exitCode;
+    }
+    // Not ours: show the type and message only (SDK errors never carry tokens in them).
+    const err = error as Error;
+    stderr(`\nUnexpected error: ${err?.name ?? 'Error'}: ${err?.message ?? String(error)}\n`);
+    return ExitCode.failure;
+  }
+}
+
+/** The process entry point, called by bin/sso-setup.js. */
+export function run(): void {
+  // Ctrl-C while waiting (not at a prompt, where the prompt library handles it): files are
+  // only ever replaced by atomic renames, so stopping here leaves them as they were.
+  process.once('SIGINT', () => {
+    process.stderr.write('\n');
+    process.exit(ExitCode.interrupted);
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { SSOClient } from '@aws-sdk/client-sso';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { CliError } from './errors.js';
+
+/**
+ * Creates the AWS SDK v3 clients. Endpoint resolution (AWS_ENDPOINT_URL,
+ * AWS_ENDPOINT_URL_SSO_OIDC / _SSO / _STS, the config file's services sections) and
+ * retries come from the SDK itself; this adds what the SDK leaves to the application:
+ * AWS_CA_BUNDLE and our user agent. The SDK modules are imported on first use so that
+ * commands which need no AWS call start fast.
+ */
+export interface ClientFactory {
+  oidc(region: string): Promise<SSOOIDCClient>;
+  portal(region: string): Promise<SSOClient>;
+  sts(region: string, credentials: AwsCredentialIdentityProvider): Promise<STSClient>;
+  /**
+   * The JS SDK's own SSO credential provider for a profile: it reads the config file and
+   * the token cache itself, so credentials from it prove the SDK can use what we wrote.
+   */
+  profileCredentials(profile: string, files: { configFile: string; credentialsFile: string }): Promise<AwsCredentialIdentityProvider>;
+}
+
+export interface ClientFactoryOptions {
+  env: NodeJS.ProcessEnv;
+  /** Overrides the SDK's default of 3 attempts (tests use 1). */
+  maxAttempts?: number;
+  /** An explicit endpoint for all three services (tests); otherwise the SDK resolves it. */
+  endpoint?: string;
+  userAgent?: string;
+}
+
+export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
+  let requestHandler: Promise<object | undefined> | undefined;
+  const handler = () => (requestHandler ??= createRequestHandler(options.env.AWS_CA_BUNDLE));
+  const common = async (region: string) => ({
+    region,
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.userAgent ? { customUserAgent: options.userAgent } : {}),
+    ...((await handler()) ? { requestHandler: (await handler()) as never } : {}),
+  });
+  return {
+    async oidc(region) {
+      const { SSOOIDCClient } = await import('@aws-sdk/client-sso-oidc');
+      return new SSOOIDCClient(await common(region));
+    },
+    async portal(region) {
+      const { SSOClient } = await import('@aws-sdk/client-sso');
+      return new SSOClient(await common(region));
+    },
+    async sts(region, credentials) {
+      const { STSClient } = await import('@aws-sdk/client-sts');
+      return new STSClient({ ...(await common(region)), credentials });
+    },
+    async profileCredentials(profile, files) {
+      const { fromSSO } = await import('@aws-sdk/credential-provider-sso');
+      const { region: _region, ...clientConfig } = await common('');
+      return fromSSO({
+        profile,
+        configFilepath: files.configFile,
+        filepath: files.credentialsFile,
+        ignoreCache: true,
+        clientConfig,
+      });
+    },
+  };
+}
+
+/** AWS_CA_BUNDLE: a PEM file of extra trusted certificates, as the AWS CLI honours it. */
+async function createRequestHandler(caBundle: string | undefined): Promise<object | undefined> {
+  if (!caBundle) return undefined;
+  let ca: string;
+  try {
+    ca = readFileSync(caBundle, 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `Cannot read the CA bundle named by AWS_CA_BUNDLE (${caBundle}): ${(error as Error).message}`,
+    );
+  }
+  const [{ NodeHttpHandler }, { Agent }] = await Promise.all([
+    import('@smithy/node-http-handler'),
+    import('node:https'),
+  ]);
+  return new NodeHttpHandler({ httpsAgent: new Agent({ ca, keepAlive: true }) });
+}

@@ -1,0 +1,57 @@
+import os from 'node:os';
+import { resolveAwsPaths, type AwsPaths } from './config/paths.js';
+import { createClientFactory, type ClientFactory } from './clients.js';
+import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
+import type { Prompter } from './ui/prompter.js';
+
+/**
+ * The outside world, as the commands see it. Everything the flows need from it comes in
+ * through here, so tests build a Context of their own instead of patching globals.
+ */
+export interface Output {
+  write(text: string): void;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface Context {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  paths: AwsPaths;
+  stdout: Output;
+  stderr: Output;
+  clock: Clock;
+  /** Created on first use: loading the prompt library costs start-up time. */
+  prompter(): Promise<Prompter>;
+  openBrowser: BrowserOpener;
+  clients: ClientFactory;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export const userAgent = 'sso-setup/0.1.0';
+
+export function createContext(overrides: Partial<Context> = {}): Context {
+  const env = overrides.env ?? process.env;
+  const platform = overrides.platform ?? process.platform;
+  let prompter: Promise<Prompter> | undefined;
+  return {
+    env,
+    platform,
+    paths: overrides.paths ?? resolveAwsPaths(env, os.homedir()),
+    stdout: overrides.stdout ?? process.stdout,
+    stderr: overrides.stderr ?? process.stderr,
+    clock: overrides.clock ?? systemClock,
+    prompter:
+      overrides.prompter ??
+      (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),
+    openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
+    clients: overrides.clients ?? createClientFactory({ env, userAgent }),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Context } from '../context.js';
+import { SsoCache } from '../sso/cache.js';
+import type { DeviceAuthorization } from '../sso/device-flow.js';
+import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
+import { messages } from '../ui/messages.js';
+
+export interface BrowserOptions {
+  /** --no-browser: print the URL and code, open nothing. */
+  noBrowser?: boolean;
+}
+
+/** Prints what the user needs to approve the sign-in and opens the browser on it. */
+export function announceDeviceAuthorization(ctx: Context, options: BrowserOptions) {
+  return async (authorization: DeviceAuthorization) => {
+    if (options.noBrowser) {
+      ctx.stdout.write(messages.deviceNoBrowser(authorization));
+      return;
+    }
+    ctx.stdout.write(messages.deviceBrowser(authorization));
+    await ctx.openBrowser(authorization.verificationUriComplete);
+  };
+}
+
+/** Signs in to the target with the context's clients and cache; nothing is written yet. */
+export async function signInWithContext(
+  ctx: Context,
+  target: SsoTarget,
+  options: BrowserOptions & { forceRefresh: boolean },
+): Promise<SignInResult> {
+  return signIn(
+    target,
+    {
+      cache: new SsoCache(ctx.paths.ssoCacheDir),
+      oidc: await ctx.clients.oidc(target.region),
+      clock: ctx.clock,
+      onDeviceAuthorization: announceDeviceAuthorization(ctx, options),
+    },
+    { forceRefresh: options.forceRefresh },
+  );
+}

@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, unlink, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
+import { pythonJsonDumps } from './python-json.js';
+
+/**
+ * The SSO token cache and the OIDC client-registration cache in ~/.aws/sso/cache, in the
+ * formats botocore / the AWS CLI write and read (compat.md §A3), which the JS SDK reads too.
+ */
+
+/** A cached SSO access token (the AWS CLI's token file). */
+export interface SsoToken {
+  startUrl: string;
+  region: string;
+  accessToken: string;
+  expiresAt: Date;
+  clientId?: string;
+  clientSecret?: string;
+  registrationExpiresAt?: Date;
+  refreshToken?: string;
+}
+
+/** A cached OIDC client registration (RegisterClient's result). */
+export interface ClientRegistration {
+  clientId: string;
+  clientSecret: string;
+  expiresAt: Date;
+  scopes?: string[];
+  grantTypes?: string[];
+}
+
+/** Inputs of the registration cache key, named as botocore names them. */
+export interface RegistrationKeyInput {
+  startUrl: string;
+  region: string;
+  /** The scopes as configured (parsed list), or undefined when none are configured. */
+  scopes?: readonly string[];
+  sessionName?: string;
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/** Token file key: sha1(session name) for sso-session configurations, else sha1(start URL). */
+export function tokenCacheKey(target: { sessionName?: string; startUrl: string }): string {
+  return sha1(target.sessionName ?? target.startUrl);
+}
+
+/** Registration file key: sha1 of botocore's sorted-keys JSON of the registration arguments. */
+export function registrationCacheKey(input: RegistrationKeyInput): string {
+  return sha1(
+    pythonJsonDumps(
+      {
+        tool: 'botocore',
+        startUrl: input.startUrl,
+        region: input.region,
+        scopes: input.scopes ? [...input.scopes] : null,
+        session_name: input.sessionName ?? null,
+      },
+      { sortKeys: true },
+    ),
+  );
+}
+
+/** `%Y-%m-%dT%H:%M:%SZ`, seconds truncated, as botocore writes datetimes. */
+export function formatCacheDate(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Parses the dates the AWS tools have written over the years: `…Z` (botocore), `….123Z`
+ * (JS SDK), and the old `…UTC` suffix. Returns undefined when it isn't a date.
+ */
+export function parseCacheDate(value: unknown): Date | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const normalised = value.replace(/\s*UTC$/, 'Z');
+  const date = new Date(normalised);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** Thrown when a cache file exists but cannot be used. Callers treat it like a miss, and say so. */
+export class CacheFileError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`The cache file ${file} is not usable: ${reason}`);
+    this.name = 'CacheFileError';
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const strList = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
+
+export class SsoCache {
+  constructor(
+    readonly dir: string,
+    private readonly fsOptions: FileSystemOptions = {},
+  ) {}
+
+  fileFor(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  /** Parsed JSON object of a cache file, undefined if the file is missing. */
+  private async readJson(key: string): Promise<Record<string, unknown> | undefined> {
+    const file = this.fileFor(key);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new CacheFileError(file, 'it is not valid JSON');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new CacheFileError(file, 'it is not a JSON object');
+    }
+    return parsed as Record<string, unknown>;
+  }
+
+  private async writeJson(key: string, body: Record<string, string | string[] | undefined>): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await writeFileAtomic(this.fileFor(key), pythonJsonDumps(body), { ...this.fsOptions, exactMode: 0o600 });
+  }
+
+  async readToken(key: string): Promise<SsoToken | undefined> {
+    const json = await this.readJson(key);
+    if (!json) return undefined;
+    const accessToken = str(json.accessToken);
+    const expiresAt = parseCacheDate(json.expiresAt);
+    if (!accessToken || !expiresAt) {
+      throw new CacheFileError(this.fileFor(key), 'it has no accessToken or expiresAt');
+    }
+    return {
+      startUrl: str(json.startUrl) ?? '',
+      region: str(json.region) ?? '',
+      accessToken,
+      expiresAt,
+      clientId: str(json.clientId),
+      clientSecret: str(json.clientSecret),
+      registrationExpiresAt: parseCacheDate(json.registrationExpiresAt),
+      refreshToken: str(json.refreshToken),
+    };
+  }
+
+  /** Writes the token file with botocore's keys, order and date format. */
+  async writeToken(key: string, token: SsoToken): Promise<void> {
+    await this.writeJson(key, {
+      startUrl: token.startUrl,
+      region: token.region,
+      accessToken: token.accessToken,
+      expiresAt: formatCacheDate(token.expiresAt),
+      clientId: token.clientId,
+      clientSecret: token.clientSecret,
+      registrationExpiresAt: token.registrationExpiresAt && formatCacheDate(token.registrationExpiresAt),
+      refreshToken: token.refreshToken,
+    });
+  }
+
+  async readRegistration(key: string): Promise<ClientRegistration | undefined> {
+    const json = await this.readJson(key);
+    if (!json) return undefined;
+    const clientId = str(json.clientId);
+    const clientSecret = str(json.clientSecret);
+    const expiresAt = parseCacheDate(json.expiresAt);
+    if (!clientId || !clientSecret || !expiresAt) {
+      throw new CacheFileError(this.fileFor(key), 'it has no clientId, clientSecret or expiresAt');
+    }
+    return { clientId, clientSecret, expiresAt, scopes: strList(json.scopes), grantTypes: strList(json.grantTypes) };
+  }
+
+  /** Device flow: clientId, clientSecret, expiresAt[, scopes]; PKCE adds grantTypes. */
+  async writeRegistration(key: string, registration: ClientRegistration): Promise<void> {
+    await this.writeJson(key, {
+      clientId: registration.clientId,
+      clientSecret: registration.clientSecret,
+      expiresAt: formatCacheDate(registration.expiresAt),
+      scopes: registration.scopes,
+      grantTypes: registration.grantTypes,
+    });
+  }
+
+  /**
+   * Every token file in the cache (a JSON object with an accessToken), as `aws sso logout`
+   * finds them. Registration files and unreadable files are skipped.
+   */
+  async listTokenFiles(): Promise<Array<{ file: string; accessToken: string; region?: string }>> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const found = [];
+    for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+      const file = path.join(this.dir, name);
+      try {
+        const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+        const accessToken = str(json?.accessToken);
+        if (accessToken) found.push({ file, accessToken, region: str(json.region) });
+      } catch {
+        // Not ours to judge: invalid JSON is left alone, as the AWS CLI does.
+      }
+    }
+    return found;
+  }
+}
+
+export async function removeFile(file: string): Promise<boolean> {
+  try {
+    await unlink(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { CreateTokenCommand, StartDeviceAuthorizationCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { Clock } from '../context.js';
+import { CliError } from '../errors.js';
+import { describeServiceError, errorName } from './oidc-errors.js';
+import type { ClientRegistration } from './cache.js';
+
+/** What the user needs to approve a device authorization. */
+export interface DeviceAuthorization {
+  verificationUri: string;
+  verificationUriComplete: string;
+  userCode: string;
+  expiresAt: Date;
+}
+
+/** A token as CreateToken returns it. */
+export interface TokenGrant {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken?: string;
+}
+
+export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const DEFAULT_INTERVAL_SECONDS = 5;
+const SLOW_DOWN_SECONDS = 5;
+
+export interface DeviceFlowInput {
+  oidc: SSOOIDCClient;
+  registration: ClientRegistration;
+  startUrl: string;
+  clock: Clock;
+  /** Shows the URL and code to the user (and opens the browser). */
+  onAuthorization(authorization: DeviceAuthorization): Promise<void> | void;
+}
+
+/**
+ * OAuth 2.0 device authorization (RFC 8628) against IAM Identity Center:
+ * StartDeviceAuthorization, then CreateToken polled every `interval` seconds (5 more after
+ * each SlowDown) until the user approves, denies, or the device code expires.
+ */
+export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant> {
+  const { oidc, registration, clock } = input;
+  let started;
+  try {
+    started = await oidc.send(
+      new StartDeviceAuthorizationCommand({
+        clientId: registration.clientId,
+        clientSecret: registration.clientSecret,
+        startUrl: input.startUrl,
+      }),
+    );
+  } catch (error) {
+    throw new CliError(`Starting the sign-in at ${input.startUrl} failed: ${describeServiceError(error)}`);
+  }
+  if (!started.deviceCode || !started.userCode || !started.verificationUri) {
+    throw new CliError('IAM Identity Center returned an incomplete device authorization.');
+  }
+  const expiresAt = new Date(clock.now() + (started.expiresIn ?? 600) * 1000);
+  let intervalMs = (started.interval || DEFAULT_INTERVAL_SECONDS) * 1000;
+  await input.onAuthorization({
+    verificationUri: started.verificationUri,
+    verificationUriComplete: started.verificationUriComplete ?? started.verificationUri,
+    userCode: started.userCode,
+    expiresAt,
+  });
+
+  for (;;) {
+    await clock.sleep(intervalMs);
+    if (clock.now() >= expiresAt.getTime()) throw expired();
+    try {
+      const token = await oidc.send(
+        new CreateTokenCommand({
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          grantType: DEVICE_CODE_GRANT,
+          deviceCode: started.deviceCode,
+        }),
+      );
+      if (!token.accessToken || token.expiresIn === undefined) {
+        throw new CliError('IAM Identity Center returned a token response without an access token.');
+      }
+      return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
+    } catch (error) {
+      switch (errorName(error)) {
+        case 'AuthorizationPendingException':
+          continue;
+        case 'SlowDownException':
+          intervalMs += SLOW_DOWN_SECONDS * 1000;
+          continue;
+        case 'ExpiredTokenException':
+          throw expired();
+        case 'AccessDeniedException':
+          throw new CliError('The sign-in request was denied in the browser. Run the command again to retry.');
+        default:
+          if (error instanceof CliError) throw error;
+          throw new CliError(`Sign-in failed: ${describeServiceError(error)}`);
+      }
+    }
+  }
+}
+
+function expired(): CliError {
+  return new CliError('The sign-in request expired before it was approved. Run the command again to get a new code.');
+}

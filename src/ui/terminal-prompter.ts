@@ -1,0 +1,74 @@
+import { createPrompt, useState, useKeypress, isEnterKey } from '@inquirer/core';
+import select from '@inquirer/select';
+import { InterruptedError } from '../errors.js';
+import { resolveAnswer, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
+
+/**
+ * A text prompt that looks exactly like the AWS CLI's: `SSO start URL [None]: ` with no
+ * marker before it, the answer typed after it, and a validation error on the line below.
+ * Users follow guides that show these lines, so they must read the same.
+ */
+const awsInput = createPrompt<string, InputQuestion>((config, done) => {
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      const answer = resolveAnswer(value, config);
+      const verdict = config.validate ? config.validate(answer) : true;
+      if (verdict === true) {
+        setValue(value.trim());
+        setStatus('done');
+        done(answer);
+      } else {
+        rl.write(value); // keep what was typed so it can be corrected
+        setError(verdict);
+      }
+    } else {
+      setValue(rl.line);
+      setError(undefined);
+    }
+  });
+
+  return [`${config.message}: ${value}`, error];
+});
+
+const plainTheme = { prefix: '', style: { message: (text: string) => text } };
+
+export interface TerminalStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+function isExit(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter {
+  const context = { input: streams.input, output: streams.output, clearPromptOnDone: false } as never;
+  const run = async <T>(prompt: () => Promise<T>): Promise<T> => {
+    try {
+      return await prompt();
+    } catch (error) {
+      if (isExit(error)) throw new InterruptedError();
+      throw error;
+    }
+  };
+  return {
+    input: (question) => run(() => awsInput(question, context)),
+    select: <T>(question: SelectQuestion<T>) =>
+      run(() =>
+        select<T>(
+          {
+            message: question.message,
+            choices: question.choices.map((c) => ({ name: c.name, value: c.value })),
+            pageSize: 10,
+            theme: plainTheme,
+          },
+          context,
+        ),
+      ),
+  };
+}

@@ -1,0 +1,255 @@
+import * as fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { updateSection } from '../../src/config/edit.js';
+import { updateFile, withFileLock, writeFileAtomic, type FsPromises } from '../../src/config/write.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'config-write-'));
+});
+afterEach(async () => {
+  await fsp.rm(dir, { recursive: true, force: true });
+});
+
+const modeOf = async (file: string) => (await fsp.stat(file)).mode & 0o777;
+const listDir = async (d = dir) => (await fsp.readdir(d)).sort();
+
+function errnoError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated`), { code });
+}
+
+/** A rename that fails with `code` `failures` times, then renames for real. */
+function flakyRename(code: string, failures: number) {
+  const calls: string[] = [];
+  const rename: FsPromises['rename'] = async (from, to) => {
+    calls.push(String(to));
+    if (calls.length <= failures) throw errnoError(code);
+    return fsp.rename(from, to);
+  };
+  return { rename, calls };
+}
+
+describe('writeFileAtomic', () => {
+  it('creates a new file 0600, and its parent directories, leaving no temp files', async () => {
+    const file = path.join(dir, 'nested', '.aws', 'config');
+    await writeFileAtomic(file, '[default]\n');
+    expect(await fsp.readFile(file, 'utf8')).toBe('[default]\n');
+    if (process.platform !== 'win32') expect(await modeOf(file)).toBe(0o600);
+    expect(await listDir(path.dirname(file))).toEqual(['config']);
+  });
+
+  it('uses the given mode for a new file', async () => {
+    const file = path.join(dir, 'config');
+    await writeFileAtomic(file, 'x', { mode: 0o640 });
+    if (process.platform !== 'win32') expect(await modeOf(file)).toBe(0o640);
+  });
+
+  it("keeps an existing file's mode", async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'old');
+    await fsp.chmod(file, 0o644);
+    await writeFileAtomic(file, new TextEncoder().encode('new'));
+    expect(await fsp.readFile(file, 'utf8')).toBe('new');
+    if (process.platform !== 'win32') expect(await modeOf(file)).toBe(0o644);
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('replaces the file a symlink points to and keeps the link', async () => {
+    const real = path.join(dir, 'dotfiles-config');
+    const link = path.join(dir, 'config');
+    await fsp.writeFile(real, 'old');
+    await fsp.symlink(real, link);
+    await writeFileAtomic(link, 'new');
+    expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fsp.readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('refuses to replace a dangling symlink', async () => {
+    const link = path.join(dir, 'config');
+    await fsp.symlink(path.join(dir, 'missing'), link);
+    await expect(writeFileAtomic(link, 'new')).rejects.toThrow(/symbolic link/);
+    expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+  });
+
+  it('retries a rename failing with EPERM/EBUSY/EACCES on win32', async () => {
+    for (const code of ['EPERM', 'EBUSY', 'EACCES']) {
+      const file = path.join(dir, `config-${code}`);
+      await fsp.writeFile(file, 'old');
+      const { rename, calls } = flakyRename(code, 3);
+      await writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1, 1, 1, 1], fs: { rename } });
+      expect(calls).toHaveLength(4);
+      expect(await fsp.readFile(file, 'utf8')).toBe('new');
+    }
+    expect((await listDir()).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives up after the last delay on win32, removes the temp file and keeps the original', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'old');
+    const { rename, calls } = flakyRename('EBUSY', Infinity);
+    await expect(
+      writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1, 2, 3], fs: { rename } }),
+    ).rejects.toMatchObject({ code: 'EBUSY' });
+    expect(calls).toHaveLength(4);
+    expect(await fsp.readFile(file, 'utf8')).toBe('old');
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('does not retry on other platforms or for other errors', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'old');
+    const linux = flakyRename('EPERM', 1);
+    await expect(writeFileAtomic(file, 'new', { platform: 'linux', fs: { rename: linux.rename } })).rejects.toThrow(
+      /EPERM/,
+    );
+    expect(linux.calls).toHaveLength(1);
+    const windows = flakyRename('EXDEV', 1);
+    await expect(
+      writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1], fs: { rename: windows.rename } }),
+    ).rejects.toThrow(/EXDEV/);
+    expect(windows.calls).toHaveLength(1);
+    expect(await fsp.readFile(file, 'utf8')).toBe('old');
+    expect(await listDir()).toEqual(['config']);
+  });
+});
+
+describe('updateFile', () => {
+  it('creates a missing file 0600 and reports the change', async () => {
+    const file = path.join(dir, '.aws', 'config');
+    const result = await updateFile(file, (text) => updateSection(text, 'default', [['region', 'us-west-2']]));
+    expect(result).toEqual({ changed: true, before: '', after: '[default]\nregion = us-west-2\n' });
+    expect(await fsp.readFile(file, 'utf8')).toBe(result.after);
+    if (process.platform !== 'win32') expect(await modeOf(file)).toBe(0o600);
+    expect(await listDir(path.dirname(file))).toEqual(['config']);
+  });
+
+  it('does not write when nothing changes', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, '[default]\r\nregion=us-west-2');
+    const before = await fsp.stat(file);
+    const result = await updateFile(file, (text) => updateSection(text, 'default', [['region', 'us-west-2']]));
+    expect(result.changed).toBe(false);
+    const after = await fsp.stat(file);
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('round-trips a BOM and CRLF byte for byte', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, Buffer.from('\uFEFF[default]\r\nregion = a\r\n', 'utf8'));
+    await updateFile(file, (text) => updateSection(text, 'default', [['output', 'json']]));
+    expect(await fsp.readFile(file)).toEqual(Buffer.from('\uFEFF[default]\r\nregion = a\r\noutput = json\r\n', 'utf8'));
+  });
+
+  it('refuses a file that is not valid UTF-8 and leaves it unchanged', async () => {
+    const file = path.join(dir, 'config');
+    const bytes = Buffer.from([0x5b, 0x64, 0x65, 0x66, 0x5d, 0x0a, 0x78, 0x20, 0x3d, 0x20, 0xe9, 0x0a]); // latin-1 é
+    await fsp.writeFile(file, bytes);
+    let called = false;
+    const attempt = updateFile(file, (text) => {
+      called = true;
+      return text + 'x';
+    });
+    await expect(attempt).rejects.toThrow(`${file} is not valid UTF-8`);
+    expect(called).toBe(false);
+    expect(await fsp.readFile(file)).toEqual(bytes);
+    expect(await listDir()).toEqual(['config']); // lock released
+  });
+
+  it('serialises 20 concurrent updates so that none is lost', async () => {
+    const file = path.join(dir, 'config');
+    const names = Array.from({ length: 20 }, (_, i) => `p${i}`);
+    const results = await Promise.all(
+      names.map((name) =>
+        updateFile(file, (text) => updateSection(text, `profile ${name}`, [['region', `region-${name}`]])),
+      ),
+    );
+    expect(results.every((result) => result.changed)).toBe(true);
+    const { configFile } = await loadSharedConfigFiles({
+      configFilepath: file,
+      filepath: path.join(dir, 'none'),
+      ignoreCache: true,
+    });
+    for (const name of names) expect(configFile[name]).toEqual({ region: `region-${name}` });
+    const text = await fsp.readFile(file, 'utf8');
+    expect(text.split('\n').filter((line) => line.startsWith('['))).toHaveLength(20);
+    expect(await listDir()).toEqual(['config']);
+  });
+});
+
+describe('withFileLock', () => {
+  const lockInfo = (pid: number, hostname = os.hostname()) =>
+    JSON.stringify({ pid, hostname, time: new Date().toISOString(), token: 'someone-else' });
+
+  it('creates the lock file with pid, hostname and time, and removes it afterwards', async () => {
+    const file = path.join(dir, 'config');
+    const seen = await withFileLock(file, async () => JSON.parse(await fsp.readFile(`${file}.lock`, 'utf8')));
+    expect(seen).toMatchObject({ pid: process.pid, hostname: os.hostname() });
+    expect(new Date(seen.time).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('releases the lock when fn throws', async () => {
+    const file = path.join(dir, 'config');
+    await expect(withFileLock(file, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('removes a lock older than staleMs', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(1, 'another-host'));
+    const old = new Date(Date.now() - 60_000);
+    await fsp.utimes(`${file}.lock`, old, old);
+    const started = Date.now();
+    await updateFile(file, (text) => updateSection(text, 'default', [['region', 'x']]));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await fsp.readFile(file, 'utf8')).toBe('[default]\nregion = x\n');
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('removes a fresh lock whose holder on this host has exited', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(0x3fffffff));
+    expect(await withFileLock(file, async () => 'ran')).toBe('ran');
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('waits for a live holder, then times out leaving its lock alone', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(process.pid));
+    let ran = false;
+    const attempt = withFileLock(
+      file,
+      async () => {
+        ran = true;
+      },
+      { timeoutMs: 150 },
+    );
+    await expect(attempt).rejects.toThrow(/Timed out .* waiting for the lock file .*config\.lock \(held by process/);
+    expect(ran).toBe(false);
+    expect(JSON.parse(await fsp.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ token: 'someone-else' });
+  });
+
+  it('gets the lock as soon as the holder releases it', async () => {
+    const file = path.join(dir, 'config');
+    const order: string[] = [];
+    let release!: () => void;
+    const held = withFileLock(file, async () => {
+      order.push('first in');
+      await new Promise<void>((resolve) => (release = resolve));
+      order.push('first out');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = withFileLock(file, async () => {
+      order.push('second');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(['first in']);
+    release();
+    await Promise.all([held, second]);
+    expect(order).toEqual(['first in', 'first out', 'second']);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { resolveLoginTarget } from '../../src/flows/login.js';
+import type { AwsConfig } from '../../src/config/read.js';
+import { ExitCode } from '../../src/errors.js';
+
+const config: AwsConfig = {
+  profiles: {
+    dev: { sso_session: 'corp', sso_account_id: '1', sso_role_name: 'r' },
+    legacy: { sso_start_url: 'https://d-1.awsapps.com/start', sso_region: 'us-east-1' },
+    partial: { sso_start_url: 'https://d-1.awsapps.com/start' },
+    orphan: { sso_session: 'nope' },
+    empty: { sso_session: 'empty' },
+  },
+  ssoSessions: {
+    corp: { sso_start_url: 'https://d-2.awsapps.com/start', sso_region: 'eu-west-1', sso_registration_scopes: 'sso:account:access' },
+    empty: {},
+  },
+};
+
+// compat.md §A2 "aws sso login" and checklist 27-29.
+describe('resolveLoginTarget', () => {
+  it('uses the profile sso_session', () => {
+    expect(resolveLoginTarget(config, { profile: 'dev' })).toEqual({
+      sessionName: 'corp',
+      startUrl: 'https://d-2.awsapps.com/start',
+      region: 'eu-west-1',
+      scopes: ['sso:account:access'],
+    });
+  });
+
+  it('--sso-session works without a profile', () => {
+    expect(resolveLoginTarget(config, { profile: 'missing', ssoSession: 'corp' }).sessionName).toBe('corp');
+  });
+
+  it('uses legacy keys', () => {
+    expect(resolveLoginTarget(config, { profile: 'legacy' })).toEqual({
+      startUrl: 'https://d-1.awsapps.com/start',
+      region: 'us-east-1',
+    });
+  });
+
+  it('lists only the missing keys, exit code 253', () => {
+    expect(() => resolveLoginTarget(config, { profile: 'partial' })).toThrow(
+      'Missing the following required SSO configuration values: sso_region. To make sure this profile is properly configured to use SSO, please run: sso-setup configure',
+    );
+    try {
+      resolveLoginTarget(config, { profile: 'empty' });
+    } catch (error) {
+      expect((error as Error).message).toBe('Missing the following required SSO configuration values: sso_start_url, sso_region. ');
+      expect((error as { exitCode: number }).exitCode).toBe(ExitCode.configuration);
+    }
+  });
+
+  it('names an unknown session or profile', () => {
+    expect(() => resolveLoginTarget(config, { profile: 'orphan' })).toThrow('The specified sso-session does not exist: "nope"');
+    expect(() => resolveLoginTarget(config, { profile: 'x', ssoSession: 'test' })).toThrow(
+      'The specified sso-session does not exist: "test"',
+    );
+    expect(() => resolveLoginTarget(config, { profile: 'ghost' })).toThrow('The config profile (ghost) could not be found');
+  });
+});
