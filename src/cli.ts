@@ -62,6 +62,9 @@ export async function main(argv: string[], getContext: () => Context = () => cre
 
 /** The process entry point, called by bin/sso-setup.js. */
 export function run(): void {
+  // The SDK versions we ship are pinned and supported on Node 20; its notice that *later*
+  // releases will need Node 22 is for developers, not for the person signing in.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // Ctrl-C while waiting (not at a prompt, where the prompt library handles it): files are
   // only ever replaced by atomic renames, so stopping here leaves them as they were.
   process.once('SIGINT', () => {

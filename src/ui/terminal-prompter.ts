@@ -8,6 +8,8 @@ import { resolveAnswer, type InputQuestion, type Prompter, type SelectQuestion }
  * marker before it, the answer typed after it, and a validation error on the line below.
  * Users follow guides that show these lines, so they must read the same.
  */
+const KEEP_TRAILING_SPACE = '\u001b[0m';
+
 const awsInput = createPrompt<string, InputQuestion>((config, done) => {
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [value, setValue] = useState('');
@@ -32,7 +34,9 @@ const awsInput = createPrompt<string, InputQuestion>((config, done) => {
     }
   });
 
-  return [`${config.message}: ${value}`, error];
+  // The prompt library trims trailing spaces from every line, which would leave the cursor
+  // on the colon; an empty SGR sequence after `: ` keeps the space, as the AWS CLI shows it.
+  return [`${config.message}: ${value}${KEEP_TRAILING_SPACE}`, error];
 });
 
 const plainTheme = { prefix: '', style: { message: (text: string) => text } };

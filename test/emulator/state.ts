@@ -1,0 +1,137 @@
+import type { CallRecord, Organisation } from './types.js';
+
+/** EmulatorOptions with every default applied. */
+export interface Settings {
+  org: Organisation;
+  pageSize: number;
+  interval: number;
+  deviceCodeTtlSeconds: number;
+  accessTokenTtlSeconds: number;
+  registrationTtlSeconds: number;
+  roleCredentialTtlSeconds: number;
+  autoApprove: boolean;
+  now: () => number;
+  onCall?: (call: CallRecord) => void;
+}
+
+export interface Registration {
+  clientId: string;
+  clientSecret: string;
+  clientName: string;
+  scopes?: string[];
+  grantTypes?: string[];
+  redirectUris?: string[];
+  issuerUrl?: string;
+  expiresAt: number;
+}
+
+export type DeviceStatus = 'pending' | 'approved' | 'denied' | 'used';
+
+export interface DeviceGrant {
+  deviceCode: string;
+  userCode: string;
+  clientId: string;
+  expiresAt: number;
+  /** Seconds; grows by 5 after every SlowDown (RFC 8628 §3.5). */
+  interval: number;
+  lastPollAt?: number;
+  status: DeviceStatus;
+}
+
+/** The parameters of a valid GET /authorize request. */
+export interface AuthorizationRequest {
+  clientId: string;
+  redirectUri: string;
+  state?: string;
+  codeChallenge: string;
+  scopes: string[];
+}
+
+/** A GET /authorize request waiting for Allow or Deny. */
+export interface PendingAuthorization extends AuthorizationRequest {
+  requestId: string;
+  expiresAt: number;
+}
+
+export interface AuthorizationCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+}
+
+/**
+ * One sign-in: every access and refresh token issued from one grant, through all its
+ * refreshes, belongs to it. Logout ends the whole sign-in.
+ */
+export interface SignInSession {
+  clientId: string;
+  scopes: string[];
+  revoked: boolean;
+}
+
+export interface AccessGrant {
+  session: SignInSession;
+  expiresAt: number;
+}
+
+export interface RefreshGrant {
+  session: SignInSession;
+  used: boolean;
+}
+
+export interface RoleCredential {
+  accountId: string;
+  roleName: string;
+  userName: string;
+  sessionToken: string;
+  expiresAt: number;
+}
+
+/** Where the next page of one listing starts. */
+export interface PageCursor {
+  listing: string;
+  offset: number;
+}
+
+/** Everything the emulator remembers, in memory. */
+export class Store {
+  readonly registrations = new Map<string, Registration>();
+  readonly deviceGrants = new Map<string, DeviceGrant>();
+  /** user code → device code */
+  readonly userCodes = new Map<string, string>();
+  readonly pendingAuthorizations = new Map<string, PendingAuthorization>();
+  readonly authorizationCodes = new Map<string, AuthorizationCode>();
+  readonly accessTokens = new Map<string, AccessGrant>();
+  readonly refreshTokens = new Map<string, RefreshGrant>();
+  readonly roleCredentials = new Map<string, RoleCredential>();
+  readonly pageCursors = new Map<string, PageCursor>();
+  private readonly secrets: string[] = [];
+  /** 'http://127.0.0.1:PORT', set once the server listens. */
+  baseUrl = '';
+
+  constructor(readonly settings: Settings) {}
+
+  now(): number {
+    return this.settings.now();
+  }
+
+  /** Records a secret for issuedSecrets() and returns it. */
+  secret(value: string): string {
+    this.secrets.push(value);
+    return value;
+  }
+
+  issuedSecrets(): string[] {
+    return [...this.secrets];
+  }
+
+  /** The device grant behind a user code, in any spelling; undefined when never issued. */
+  deviceGrantByUserCode(userCode: string): DeviceGrant | undefined {
+    const deviceCode = this.userCodes.get(userCode);
+    return deviceCode === undefined ? undefined : this.deviceGrants.get(deviceCode);
+  }
+}

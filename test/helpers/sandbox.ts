@@ -1,0 +1,107 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClientFactory } from '../../src/clients.js';
+import { resolveAwsPaths } from '../../src/config/paths.js';
+import { systemClock, type Context } from '../../src/context.js';
+import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
+import { resolveAnswer } from '../../src/ui/prompter.js';
+import type { Emulator } from '../emulator/server.js';
+
+/** A scratch home directory with an empty ~/.aws, removed by `cleanup`. */
+export async function makeHome(): Promise<{ home: string; cleanup(): Promise<void> }> {
+  const home = await mkdtemp(path.join(tmpdir(), 'sso-setup-home-'));
+  await mkdir(path.join(home, '.aws'), { recursive: true });
+  return { home, cleanup: () => rm(home, { recursive: true, force: true }) };
+}
+
+/** One scripted answer: text for an input prompt, or a function choosing from a menu. */
+export type Answer = string | ((choices: ReadonlyArray<{ name: string; value: unknown }>) => unknown);
+
+/**
+ * A prompter that answers from a script, applying the same answer rules and validators
+ * as the terminal prompter. An answer that fails validation is recorded and the next
+ * scripted answer is tried, as a person would retype it.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  readonly rejected: Array<{ message: string; answer: string; error: string }> = [];
+  constructor(private readonly answers: Answer[]) {}
+
+  private next(message: string): Answer {
+    if (this.answers.length === 0) throw new Error(`No scripted answer left for prompt: ${message}`);
+    return this.answers.shift()!;
+  }
+
+  async input(question: InputQuestion): Promise<string> {
+    this.asked.push(question.message);
+    for (;;) {
+      const raw = this.next(question.message);
+      if (typeof raw !== 'string') throw new Error(`Expected a text answer for: ${question.message}`);
+      const answer = resolveAnswer(raw, question);
+      const verdict = question.validate ? question.validate(answer) : true;
+      if (verdict === true) return answer;
+      this.rejected.push({ message: question.message, answer: raw, error: verdict });
+    }
+  }
+
+  async select<T>(question: SelectQuestion<T>): Promise<T> {
+    this.asked.push(question.message);
+    const choose = this.next(question.message);
+    if (typeof choose !== 'function') throw new Error(`Expected a menu choice for: ${question.message}`);
+    return choose(question.choices) as T;
+  }
+}
+
+/** Picks the menu entry whose label contains `text`. */
+export const choose =
+  (text: string): Answer =>
+  (choices) => {
+    const found = choices.find((c) => c.name.includes(text));
+    if (!found) throw new Error(`No choice contains "${text}": ${choices.map((c) => c.name).join(' | ')}`);
+    return found.value;
+  };
+
+export interface TestContext extends Context {
+  output(): string;
+  opened: string[];
+}
+
+/**
+ * A Context for in-process flow tests: files under `home`, all AWS calls to the emulator,
+ * a browser that "clicks Allow" on the emulator after `approveAfterMs`.
+ */
+export function testContext(options: {
+  home: string;
+  emulator: Emulator;
+  prompter?: Prompter;
+  approve?: 'allow' | 'deny' | 'never';
+  approveAfterMs?: number;
+}): TestContext {
+  const out: string[] = [];
+  const opened: string[] = [];
+  const { emulator } = options;
+  const env = { HOME: options.home };
+  const ctx: TestContext = {
+    env,
+    platform: process.platform,
+    paths: resolveAwsPaths(env, options.home),
+    stdout: { write: (t: string) => void out.push(t) },
+    stderr: { write: (t: string) => void out.push(t) },
+    clock: systemClock,
+    prompter: async () => options.prompter ?? new ScriptedPrompter([]),
+    clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: 1 }),
+    async openBrowser(url: string) {
+      opened.push(url);
+      const userCode = new URL(url).searchParams.get('user_code');
+      const action = options.approve ?? 'allow';
+      if (userCode && action !== 'never') {
+        setTimeout(() => (action === 'allow' ? emulator.approve(userCode) : emulator.deny(userCode)), options.approveAfterMs ?? 0);
+      }
+      return true;
+    },
+    output: () => out.join(''),
+    opened,
+  };
+  return ctx;
+}

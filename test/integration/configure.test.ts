@@ -1,0 +1,239 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { registrationCacheKey } from '../../src/sso/cache.js';
+import { startEmulator, type Emulator, type Organisation } from '../emulator/server.js';
+import { configure } from '../../src/flows/configure.js';
+import { InterruptedError } from '../../src/errors.js';
+import { choose, makeHome, ScriptedPrompter, testContext } from '../helpers/sandbox.js';
+
+const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
+
+let emulator: Emulator;
+let home: string;
+let cleanup: () => Promise<void>;
+
+async function start(org?: Organisation) {
+  emulator = await startEmulator({ org, interval: 1 });
+}
+
+beforeEach(async () => {
+  ({ home, cleanup } = await makeHome());
+  // The SDK's own credential provider (used by the verification step) finds the token
+  // cache through HOME; it has no other way to be told.
+  vi.stubEnv('HOME', home);
+  vi.stubEnv('USERPROFILE', home);
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await emulator?.close();
+  await cleanup();
+});
+
+const configFile = () => path.join(home, '.aws', 'config');
+const readConfig = () => readFile(configFile(), 'utf8');
+const cacheFiles = async () => (await readdir(path.join(home, '.aws', 'sso', 'cache')).catch(() => [])).sort();
+
+const oneAccountOrg: Organisation = {
+  startUrl: START_URL,
+  region: 'us-west-2',
+  user: { userName: 'hanako' },
+  accounts: [{ accountId: '123456789011', accountName: 'Only', emailAddress: 'only@example.com', roles: ['roleA'] }],
+};
+
+describe('configure, against the emulator', () => {
+  it('new sso-session: the AWS CLI prompts, sign-in, menus, exact config bytes, verified identity', async () => {
+    await start();
+    const prompter = new ScriptedPrompter([
+      'my-sso',
+      START_URL,
+      'ap-northeast-1',
+      '',
+      choose('Development'),
+      choose('AdministratorAccess'),
+      'ap-northeast-1',
+      'json',
+      'my-dev-profile',
+    ]);
+    const ctx = testContext({ home, emulator, prompter, approveAfterMs: 1500 });
+    const result = await configure(ctx, {});
+
+    expect(prompter.asked).toEqual([
+      'SSO session name (Recommended)',
+      'SSO start URL [None]',
+      'SSO region [None]',
+      'SSO registration scopes [sso:account:access]',
+      'Select an account',
+      'Select a role',
+      'Default client Region [None]',
+      'CLI default output format (json if not specified) [None]',
+      'Profile name [AdministratorAccess-111122223333]',
+    ]);
+    // compat.md checklist 8: profile then session, no blank line, the AWS CLI's key order.
+    expect(await readConfig()).toBe(
+      '[profile my-dev-profile]\n' +
+        'sso_session = my-sso\n' +
+        'sso_account_id = 111122223333\n' +
+        'sso_role_name = AdministratorAccess\n' +
+        'region = ap-northeast-1\n' +
+        'output = json\n' +
+        '[sso-session my-sso]\n' +
+        `sso_start_url = ${START_URL}\n` +
+        'sso_region = ap-northeast-1\n' +
+        'sso_registration_scopes = sso:account:access\n',
+    );
+    expect((await stat(configFile())).mode & 0o777).toBe(0o600);
+    // checklist 23: exactly a registration and a token, under botocore's names.
+    expect(await cacheFiles()).toEqual(
+      [`${sha1('my-sso')}.json`, `${registrationKeyFor()}.json`].sort(),
+    );
+    // A session registered with scopes gets a refresh token, and the cache keeps it.
+    const token = JSON.parse(await readFile(path.join(home, '.aws', 'sso', 'cache', `${sha1('my-sso')}.json`), 'utf8'));
+    expect(Object.keys(token)).toEqual([
+      'startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken',
+    ]);
+    const out = ctx.output();
+    expect(out).toContain('There are 2 AWS accounts available to you.\n');
+    expect(out).toContain('Using the account ID 111122223333\n');
+    expect(out).toContain('There are 2 roles available to you.\n');
+    expect(out).toContain('Using the role name "AdministratorAccess"\n');
+    expect(out).toContain('aws sts get-caller-identity --profile my-dev-profile\n');
+    expect(out).toMatch(/"Arn": "arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_AdministratorAccess_[0-9a-f]{16}\/taro.yamada"/);
+    expect(ctx.opened).toHaveLength(1);
+    expect(result).toMatchObject({ profile: 'my-dev-profile', sessionName: 'my-sso', accountId: '111122223333', configChanged: true });
+    // The account menu was filled from several pages (the emulator serves 2 per page).
+    expect(emulator.calls.filter((c) => c.op === 'GetCallerIdentity' && c.status === 200)).toHaveLength(1);
+  });
+
+  it('legacy profile with one account and one role: checklist 1 bytes, no menus', async () => {
+    await start(oneAccountOrg);
+    const prompter = new ScriptedPrompter(['', START_URL, 'us-west-2', 'us-west-2', 'json', 'dev']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, {});
+    expect(await readConfig()).toBe(
+      '[profile dev]\n' +
+        `sso_start_url = ${START_URL}\n` +
+        'sso_region = us-west-2\n' +
+        'sso_account_id = 123456789011\n' +
+        'sso_role_name = roleA\n' +
+        'region = us-west-2\n' +
+        'output = json\n',
+    );
+    const out = ctx.output();
+    expect(out).toContain('WARNING: Configuring using legacy format (e.g. without an SSO session).\n');
+    expect(out).toContain('The only AWS account available to you is: 123456789011\n');
+    expect(out).toContain('The only role available to you is: roleA\n');
+    expect(out).toContain('aws sts get-caller-identity --profile dev\n');
+    expect(prompter.asked).not.toContain('SSO registration scopes [sso:account:access]');
+    expect(await cacheFiles()).toContain(`${sha1(START_URL)}.json`);
+    const token = JSON.parse(await readFile(path.join(home, '.aws', 'sso', 'cache', `${sha1(START_URL)}.json`), 'utf8'));
+    expect(token).not.toHaveProperty('refreshToken'); // legacy: no scopes, no refresh token
+  });
+
+  it('existing session: no SSO prompts, profile appended after the unchanged session (checklist 9)', async () => {
+    await start(oneAccountOrg);
+    const before = `# my settings\n[sso-session corp]\nsso_start_url=${START_URL}\nsso_region = us-west-2\n`;
+    await writeFile(configFile(), before);
+    const prompter = new ScriptedPrompter(['corp', '', '', 'dev']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, { verify: false });
+    expect(prompter.asked).toEqual([
+      'SSO session name (Recommended)',
+      'Default client Region [None]',
+      'CLI default output format (json if not specified) [None]',
+      'Profile name [roleA-123456789011]',
+    ]);
+    expect(await readConfig()).toBe(
+      before + '[profile dev]\nsso_session = corp\nsso_account_id = 123456789011\nsso_role_name = roleA\n',
+    );
+  });
+
+  it('legacy profile moved to a new session keeps its keys and appends sso_session (checklist 12)', async () => {
+    await start(oneAccountOrg);
+    const before =
+      `[profile dev]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\nsso_account_id = 123456789011\n` +
+      'sso_role_name = roleA\nregion = us-west-2\noutput = json\n';
+    await writeFile(configFile(), before);
+    const prompter = new ScriptedPrompter(['dev', '', '', '', '', '']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, { profile: 'dev', verify: false });
+    expect(prompter.asked).toEqual([
+      'SSO session name (Recommended)',
+      `SSO start URL [${START_URL}]`,
+      'SSO region [us-west-2]',
+      'SSO registration scopes [sso:account:access]',
+      'Default client Region [us-west-2]',
+      'CLI default output format (json if not specified) [json]',
+    ]);
+    expect(await readConfig()).toBe(
+      before + 'sso_session = dev\n' + `[sso-session dev]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\nsso_registration_scopes = sso:account:access\n`,
+    );
+  });
+
+  it('rejects bad answers with the AWS CLI messages and asks again', async () => {
+    await start(oneAccountOrg);
+    const prompter = new ScriptedPrompter(['bad name', 's', 'not a url', START_URL, '', 'us-west-2', 'a b', '', '', 'xml', '', 'dev']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, { verify: false });
+    expect(prompter.rejected.map((r) => r.error)).toEqual([
+      expect.stringMatching(/Not a valid session name: "bad name"/),
+      'Not a valid Start URL',
+      'A value is required',
+      'Scope values must be separated by commas',
+      expect.stringMatching(/Not a valid output format: "xml"/),
+    ]);
+  });
+
+  it('UnauthorizedException while listing: profile without credentials (checklist 11)', async () => {
+    await start(oneAccountOrg);
+    emulator.failNext('ListAccounts', { status: 401, errorType: 'UnauthorizedException', message: 'Session token not found or invalid' });
+    const prompter = new ScriptedPrompter(['s', START_URL, 'us-west-2', '', 'eu-west-1', 'json', 'dev']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, {});
+    expect(prompter.asked).toContain('Profile name [None]');
+    expect(ctx.output()).toContain('Unable to list AWS accounts and/or roles.');
+    expect(ctx.output()).toContain('Successfully configured SSO for profile: dev\n');
+    expect(await readConfig()).toMatch(/^\[profile dev\]\nsso_session = s\nregion = eu-west-1\noutput = json\n\[sso-session s\]/);
+  });
+
+  it('no accounts: a clear error and nothing written (checklist 3)', async () => {
+    await start({ ...oneAccountOrg, accounts: [] });
+    const ctx = testContext({ home, emulator, prompter: new ScriptedPrompter(['s', START_URL, 'us-west-2', '']) });
+    await expect(configure(ctx, {})).rejects.toThrow('No AWS accounts are available to you.');
+    await expect(readConfig()).rejects.toThrow(/ENOENT/);
+    expect(await cacheFiles()).toEqual([]);
+  });
+
+  it('Ctrl-C at the role menu leaves every file as it was', async () => {
+    await start();
+    const before = '[default]\nregion = eu-west-1\n';
+    await writeFile(configFile(), before);
+    const interrupt = () => {
+      throw new InterruptedError();
+    };
+    const ctx = testContext({
+      home,
+      emulator,
+      prompter: new ScriptedPrompter(['s', START_URL, 'ap-northeast-1', '', choose('Development'), interrupt]),
+    });
+    await expect(configure(ctx, {})).rejects.toBeInstanceOf(InterruptedError);
+    expect(await readConfig()).toBe(before);
+    expect(await cacheFiles()).toEqual([]);
+  });
+
+  it('denied in the browser: error, nothing written', async () => {
+    await start(oneAccountOrg);
+    const ctx = testContext({ home, emulator, approve: 'deny', prompter: new ScriptedPrompter(['s', START_URL, 'us-west-2', '']) });
+    await expect(configure(ctx, {})).rejects.toThrow(/denied/);
+    await expect(readConfig()).rejects.toThrow(/ENOENT/);
+  });
+});
+
+function sha1(text: string) {
+  return createHash('sha1').update(text).digest('hex');
+}
+function registrationKeyFor() {
+  return registrationCacheKey({ startUrl: START_URL, region: 'ap-northeast-1', scopes: ['sso:account:access'], sessionName: 'my-sso' });
+}

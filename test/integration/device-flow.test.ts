@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SSOOIDCClient, RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
+import { startEmulator, type Emulator } from '../emulator/server.js';
+import { runDeviceFlow, type DeviceAuthorization } from '../../src/sso/device-flow.js';
+import type { Clock } from '../../src/context.js';
+import type { ClientRegistration } from '../../src/sso/cache.js';
+
+/** Virtual time shared by the emulator and the flow: sleeping advances it at once. */
+function virtualClock(start = Date.UTC(2026, 10, 25)) {
+  let now = start;
+  const sleeps: number[] = [];
+  const clock: Clock = {
+    now: () => now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+  };
+  return { clock, sleeps, now: () => now };
+}
+
+let emulator: Emulator | undefined;
+afterEach(async () => {
+  await emulator?.close();
+  emulator = undefined;
+});
+
+async function setup(options: { interval?: number; deviceCodeTtlSeconds?: number } = {}) {
+  const time = virtualClock();
+  emulator = await startEmulator({ now: time.now, ...options });
+  const oidc = new SSOOIDCClient({ region: 'ap-northeast-1', endpoint: emulator.url, maxAttempts: 1 });
+  const reg = await oidc.send(new RegisterClientCommand({ clientName: 'botocore-client-test', clientType: 'public', scopes: ['sso:account:access'] }));
+  const registration: ClientRegistration = {
+    clientId: reg.clientId!,
+    clientSecret: reg.clientSecret!,
+    expiresAt: new Date(reg.clientSecretExpiresAt! * 1000),
+  };
+  return { time, oidc, registration, emulator };
+}
+
+describe('device authorization flow against the emulator', () => {
+  it('polls on the interval while pending, then returns the token', async () => {
+    const { time, oidc, registration, emulator } = await setup({ interval: 2 });
+    let shown: DeviceAuthorization | undefined;
+    const grant = await runDeviceFlow({
+      oidc,
+      registration,
+      startUrl: emulator.org.startUrl,
+      clock: {
+        ...time.clock,
+        sleep: async (ms) => {
+          await time.clock.sleep(ms);
+          if (time.sleeps.length === 3) emulator.approve(shown!.userCode); // approved after two pending polls
+        },
+      },
+      onAuthorization: (a) => void (shown = a),
+    });
+    expect(grant.accessToken).toMatch(/\S{20,}/);
+    expect(time.sleeps).toEqual([2000, 2000, 2000]);
+    const polls = emulator.calls.filter((c) => c.op === 'CreateToken');
+    expect(polls.map((c) => c.errorType ?? 'ok')).toEqual(['AuthorizationPendingException', 'AuthorizationPendingException', 'ok']);
+    expect(shown?.verificationUriComplete).toContain(shown!.userCode);
+  });
+
+  it('waits 5 s longer after every SlowDown', async () => {
+    const { time, oidc, registration, emulator } = await setup({ interval: 1 });
+    emulator.failNext('CreateToken', { status: 400, errorType: 'SlowDownException', count: 2 });
+    let code = '';
+    await runDeviceFlow({
+      oidc,
+      registration,
+      startUrl: emulator.org.startUrl,
+      clock: time.clock,
+      onAuthorization: (a) => {
+        code = a.userCode;
+        emulator.approve(code);
+      },
+    });
+    expect(time.sleeps).toEqual([1000, 6000, 11000]);
+  });
+
+  it('fails clearly when the code expires or the request is denied', async () => {
+    const expired = await setup({ interval: 5, deviceCodeTtlSeconds: 12 });
+    await expect(
+      runDeviceFlow({ oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, clock: expired.time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/expired before it was approved/);
+    await expired.emulator.close();
+
+    const denied = await setup();
+    emulator = denied.emulator;
+    await expect(
+      runDeviceFlow({
+        oidc: denied.oidc,
+        registration: denied.registration,
+        startUrl: denied.emulator.org.startUrl,
+        clock: denied.time.clock,
+        onAuthorization: (a) => denied.emulator.deny(a.userCode),
+      }),
+    ).rejects.toThrow(/denied/);
+  });
+
+  it('reports an unknown start URL with the service description', async () => {
+    const { time, oidc, registration } = await setup();
+    await expect(
+      runDeviceFlow({ oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', clock: time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/InvalidRequestException/);
+  });
+});
