@@ -53,7 +53,7 @@ export const messages = {
     '\nTo use this profile, specify the profile name using --profile, as shown:\n\n' +
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `Successfully configured SSO for profile: ${p}\n`,
-  verifying: (p: string) => `\nVerifying the profile with STS GetCallerIdentity (sso-setup whoami --profile ${p}):\n`,
+  verifying: (p: string) => `\nVerifying the profile ${p} with STS GetCallerIdentity:\n`,
   verifyFailed: (reason: string) =>
     `The profile was written, but signing in with it failed: ${reason}`,
 

@@ -51,6 +51,20 @@ const record = (result: RunResult) => {
 const awsCli = async (...args: string[]) => record(await run('aws', args, env));
 
 describe('sso-setup journey', () => {
+  it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
+    const term = new Terminal(['configure'], env);
+    try {
+      const at = await term.answer('SSO session name (Recommended): ', 'my-sso');
+      await term.waitFor('SSO start URL [None]: ', at);
+      term.type('\u0003');
+      expect(await term.exited).toBe(130);
+    } finally {
+      transcripts.push(term.text);
+      term.kill();
+    }
+    expect(await readdir(path.join(home, '.aws'))).toEqual([]);
+  });
+
   it('configure: a person answers every prompt in a terminal', async () => {
     const term = new Terminal(['configure'], env);
     try {
@@ -133,6 +147,22 @@ describe('sso-setup journey', () => {
     expect(result.stdout).toContain(`Successfully logged into Start URL: ${START_URL}`);
     expect(emulator.calls.filter((c) => c.op === 'RegisterClient')).toHaveLength(registrations);
     expect((await awsCli('sts', 'get-caller-identity', '--profile', PROFILE)).code).toBe(0);
+  });
+
+  it('login and the AWS CLI honour the per-service endpoint variables (AWS_ENDPOINT_URL_SSO_OIDC, _SSO, _STS)', async () => {
+    const { AWS_ENDPOINT_URL: _unused, ...rest } = env;
+    const perService = {
+      ...rest,
+      AWS_ENDPOINT_URL_SSO_OIDC: emulator.url,
+      AWS_ENDPOINT_URL_SSO: emulator.url,
+      AWS_ENDPOINT_URL_STS: emulator.url,
+    };
+    const before = emulator.calls.length;
+    const result = record(await runCli(['login', '--sso-session', 'my-sso'], perService));
+    expect(result.code).toBe(0);
+    expect(emulator.calls.slice(before).map((c) => c.op)).toContain('CreateToken');
+    const aws = record(await run('aws', ['sts', 'get-caller-identity', '--profile', PROFILE], perService));
+    expect(aws.code).toBe(0);
   });
 
   it('login with a missing profile exits 255 and one without SSO settings exits 253', async () => {

@@ -132,6 +132,36 @@ describe('configure, against the emulator', () => {
     expect(token).not.toHaveProperty('refreshToken'); // legacy: no scopes, no refresh token
   });
 
+  it('new session with two scopes: checklist 8 bytes, RegisterClient gets the parsed list', async () => {
+    await start(oneAccountOrg);
+    const prompter = new ScriptedPrompter(['dev', START_URL, 'us-west-2', 'scope-1, scope-2', 'us-west-2', 'json']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, { profile: 'dev', verify: false });
+    expect(await readConfig()).toBe(
+      '[profile dev]\nsso_session = dev\nsso_account_id = 123456789011\nsso_role_name = roleA\nregion = us-west-2\noutput = json\n' +
+        `[sso-session dev]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\nsso_registration_scopes = scope-1, scope-2\n`,
+    );
+    expect(ctx.output()).not.toContain('WARNING');
+    const registration = registrationCacheKey({ startUrl: START_URL, region: 'us-west-2', scopes: ['scope-1', 'scope-2'], sessionName: 'dev' });
+    const cached = JSON.parse(await readFile(path.join(home, '.aws', 'sso', 'cache', `${registration}.json`), 'utf8'));
+    expect(cached.scopes).toEqual(['scope-1', 'scope-2']);
+  });
+
+  it('--profile existing with every answer empty leaves the file byte-identical (checklist 4, 10)', async () => {
+    await start(oneAccountOrg);
+    const before =
+      '; hand-written\r\n[profile dev]\r\nsso_session = corp\r\nsso_account_id = 123456789011\r\nsso_role_name = roleA\r\n' +
+      'region = us-west-2\r\noutput = json\r\n\r\n[sso-session corp]\r\n' +
+      `sso_start_url = ${START_URL}\r\nsso_region = us-west-2\r\n`;
+    await writeFile(configFile(), before);
+    const prompter = new ScriptedPrompter(['', '', '']);
+    const ctx = testContext({ home, emulator, prompter });
+    const result = await configure(ctx, { profile: 'dev', verify: false });
+    expect(prompter.asked[0]).toBe('SSO session name [corp]');
+    expect(result.configChanged).toBe(false);
+    expect(await readConfig()).toBe(before);
+  });
+
   it('existing session: no SSO prompts, profile appended after the unchanged session (checklist 9)', async () => {
     await start(oneAccountOrg);
     const before = `# my settings\n[sso-session corp]\nsso_start_url=${START_URL}\nsso_region = us-west-2\n`;
