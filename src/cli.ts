@@ -16,6 +16,16 @@ export function buildProgram(getContext: () => Context): Command {
     .command('configure')
     .description('Create or update an SSO profile: sign in, choose an account and role, write ~/.aws/config, verify it')
     .option('--profile <name>', 'profile to write (default: asked, or AWS_PROFILE)')
+    .option('--sso-session <name>', 'SSO session name ("" for a legacy profile)')
+    .option('--start-url <url>', 'SSO start URL, e.g. https://d-xxxxxxxxxx.awsapps.com/start')
+    .option('--sso-region <region>', 'SSO region, where IAM Identity Center runs')
+    .option('--scopes <list>', 'SSO registration scopes, comma-separated (default sso:account:access)')
+    .option('--account-id <id>', 'AWS account to use')
+    .option('--role-name <name>', 'role to use in that account')
+    .option('--region <region>', 'default client Region of the profile')
+    .option('--output <format>', 'CLI default output format: json, text, table, yaml, yaml-stream, off')
+    .option('-y, --yes', 'accept the default of every value not given; ask nothing that has one')
+    .option('--dry-run', 'show the change to the config file; write nothing')
     .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
     .option('--no-verify', 'skip the STS GetCallerIdentity check at the end')
     .action(async (flags) => (await import('./commands/configure.js')).runConfigure(getContext(), flags));
@@ -36,11 +46,30 @@ export function buildProgram(getContext: () => Context): Command {
   return program;
 }
 
+/** File-system failures people can act on, in words; undefined for anything else. */
+function describeFileError(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !path) return undefined;
+  const reasons: Record<string, string> = {
+    EACCES: 'permission denied; check the owner and permissions of the file and its folder',
+    EPERM: 'the operation is not permitted; check the owner and permissions of the file and its folder',
+    ENOSPC: 'the disk is full; free some space and run the command again',
+    EDQUOT: 'the disk quota is exceeded; free some space and run the command again',
+    EROFS: 'the file system is read-only',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder, not a file',
+  };
+  const reason = reasons[code];
+  return reason ? `Cannot write ${path}: ${reason}. Files already there were left as they were.` : undefined;
+}
+
 /** Runs the CLI and returns the exit code; never throws. */
 export async function main(argv: string[], getContext: () => Context = () => createContext()): Promise<number> {
-  const stderr = (text: string) => process.stderr.write(text);
+  let ctx: Context | undefined;
+  const context = () => (ctx ??= getContext());
+  const stderr = (text: string) => (ctx ? ctx.stderr.write(text) : process.stderr.write(text));
   try {
-    await buildProgram(getContext).parseAsync(argv, { from: 'user' });
+    await buildProgram(context).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -52,6 +81,11 @@ export async function main(argv: string[], getContext: () => Context = () => cre
     if (error instanceof CliError) {
       stderr(`\n${error.message}\n`);
       return error.exitCode;
+    }
+    const fileError = describeFileError(error);
+    if (fileError) {
+      stderr(`\n${fileError}\n`);
+      return ExitCode.failure;
     }
     // Not ours: show the type and message only (SDK errors never carry tokens in them).
     const err = error as Error;

@@ -3,6 +3,7 @@ import { resolveAwsPaths, type AwsPaths } from './config/paths.js';
 import { createClientFactory, type ClientFactory } from './clients.js';
 import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
 import type { Prompter } from './ui/prompter.js';
+import type { FileSystemOptions } from './config/write.js';
 
 /**
  * The outside world, as the commands see it. Everything the flows need from it comes in
@@ -21,9 +22,13 @@ export interface Context {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   paths: AwsPaths;
+  /** File-system overrides for writes (tests simulate a full disk); empty in production. */
+  fsOptions: FileSystemOptions;
   stdout: Output;
   stderr: Output;
   clock: Clock;
+  /** True when a person can answer prompts (stdin and stdout are terminals). */
+  interactive: boolean;
   /** Created on first use: loading the prompt library costs start-up time. */
   prompter(): Promise<Prompter>;
   openBrowser: BrowserOpener;
@@ -45,9 +50,11 @@ export function createContext(overrides: Partial<Context> = {}): Context {
     env,
     platform,
     paths: overrides.paths ?? resolveAwsPaths(env, os.homedir()),
+    fsOptions: overrides.fsOptions ?? {},
     stdout: overrides.stdout ?? process.stdout,
     stderr: overrides.stderr ?? process.stderr,
     clock: overrides.clock ?? systemClock,
+    interactive: overrides.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY),
     prompter:
       overrides.prompter ??
       (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { ConfigurationError } from '../errors.js';
 import type { AwsPaths } from './paths.js';
 
 export type ConfigSection = Record<string, string | undefined>;
@@ -15,11 +17,51 @@ const SSO_SESSION_PREFIX = 'sso-session.';
 const OTHER_PREFIXES = ['services.'];
 
 /**
+ * Problems that make the SDKs misread a config file silently: the SDK loader skips an
+ * unterminated `[header` and keeps going, attaching the next keys to the previous
+ * section; binary content is read as keys. We refuse such a file, naming the line, rather
+ * than edit it. Returns undefined when the file is fine.
+ */
+export function findConfigProblem(bytes: Uint8Array): string | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return 'it is not valid UTF-8 text';
+  }
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/^\uFEFF/, '').trim();
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(line)) return `line ${i + 1} contains binary data`;
+    if (line.startsWith('[') && !/^\[[^\]]*\]\s*([#;].*)?$/.test(line)) {
+      return `line ${i + 1} has an unterminated or malformed section header: ${JSON.stringify(line.slice(0, 60))}`;
+    }
+  }
+  return undefined;
+}
+
+async function checkFile(file: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const problem = findConfigProblem(bytes);
+  if (problem) {
+    throw new ConfigurationError(`Cannot use ${file}: ${problem}. Fix the file by hand; sso-setup changed nothing.`);
+  }
+}
+
+/**
  * Reads the config file with the SDK's own loader (@smithy/shared-ini-file-loader), so a
  * profile or session we can see is one every SDK can see, and one it drops (a name with
- * spaces, say) we do not see either.
+ * spaces, say) we do not see either. A file the SDK would misread is refused.
  */
 export async function readAwsConfig(paths: Pick<AwsPaths, 'configFile' | 'credentialsFile'>): Promise<AwsConfig> {
+  await checkFile(paths.configFile);
   const { configFile } = await loadSharedConfigFiles({
     configFilepath: paths.configFile,
     filepath: paths.credentialsFile,

@@ -1,22 +1,50 @@
+import { readFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { updateFile } from '../config/write.js';
-import { CliError, ConfigurationError } from '../errors.js';
-import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles, type Account } from '../portal/accounts.js';
+import { CliError, ConfigurationError, ExitCode } from '../errors.js';
+import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
 import { parseScopes, type SsoTarget } from '../sso/sign-in.js';
 import { errorName, describeServiceError } from '../sso/oidc-errors.js';
 import { messages } from '../ui/messages.js';
 import type { Prompter } from '../ui/prompter.js';
+import { Answers } from './answers.js';
 import { signInWithContext, type BrowserOptions } from './sign-in.js';
-import { validateName, validateOutput, validateRegion, validateScopes, validateStartUrl } from './validators.js';
+import {
+  validateName,
+  validateOutput,
+  validateRegion,
+  validateScopes,
+  validateSsoRegion,
+  validateStartUrl,
+} from './validators.js';
 import { verifyProfile } from './verify.js';
 
 export const DEFAULT_SCOPES = 'sso:account:access';
 
+/** Answers given as flags (`--start-url` …): those prompts are not shown. */
+export interface ConfigurePreset {
+  ssoSession?: string;
+  startUrl?: string;
+  ssoRegion?: string;
+  scopes?: string;
+  accountId?: string;
+  roleName?: string;
+  region?: string;
+  output?: string;
+}
+
 export interface ConfigureOptions extends BrowserOptions {
   /** --profile / AWS_PROFILE / AWS_DEFAULT_PROFILE: the profile to write; asked for when unset. */
   profile?: string;
+  preset?: ConfigurePreset;
+  /** --yes: take the default of every value not given, ask nothing that has one. */
+  acceptDefaults?: boolean;
+  /** False when there is no terminal: nothing is asked, missing values are an error. */
+  interactive?: boolean;
+  /** --dry-run: print the change to the config file, write nothing. */
+  dryRun?: boolean;
   /** Skip the STS GetCallerIdentity check at the end. */
   verify?: boolean;
 }
@@ -38,12 +66,19 @@ interface SsoAnswers {
   forceRefresh: boolean;
 }
 
-async function askSso(ctx: Context, prompter: Prompter, scoped: ConfigSection, sessions: Record<string, ConfigSection>): Promise<SsoAnswers> {
+async function askSso(
+  ctx: Context,
+  answers: Answers,
+  preset: ConfigurePreset,
+  scoped: ConfigSection,
+  sessions: Record<string, ConfigSection>,
+): Promise<SsoAnswers> {
   const currentSession = scoped.sso_session;
-  const sessionName = await prompter.input({
+  const sessionName = await answers.text('sso-session', preset.ssoSession, {
     message: messages.sessionNamePrompt(currentSession),
     default: currentSession,
     validate: (v) => (v === '' ? true : validateName('session name', v)),
+    required: true,
   });
 
   const existing = sessionName ? sessions[sessionName] : undefined;
@@ -61,20 +96,20 @@ async function askSso(ctx: Context, prompter: Prompter, scoped: ConfigSection, s
     };
   }
 
-  if (!sessionName) ctx.stdout.write(messages.legacyWarning);
-  const startUrl = await prompter.input({
+  if (!sessionName && answers.interactive) ctx.stdout.write(messages.legacyWarning);
+  const startUrl = await answers.text('start-url', preset.startUrl, {
     message: messages.startUrlPrompt(scoped.sso_start_url),
     default: scoped.sso_start_url,
     validate: (v) => validateStartUrl(v, Boolean(scoped.sso_start_url)),
   });
-  const region = await prompter.input({
+  const region = await answers.text('sso-region', preset.ssoRegion, {
     message: messages.ssoRegionPrompt(scoped.sso_region),
     default: scoped.sso_region,
-    validate: (v) => validateRegion(v, true),
+    validate: validateSsoRegion,
   });
   if (!sessionName) return { target: { startUrl, region }, forceRefresh: false };
 
-  const scopes = await prompter.input({
+  const scopes = await answers.text('scopes', preset.scopes, {
     message: messages.scopesPrompt(DEFAULT_SCOPES),
     default: DEFAULT_SCOPES,
     validate: validateScopes,
@@ -86,36 +121,36 @@ async function askSso(ctx: Context, prompter: Prompter, scoped: ConfigSection, s
   };
 }
 
-async function pick<T>(
-  ctx: Context,
-  prompter: Prompter,
-  items: readonly T[],
-  text: { only: (label: string) => string; count: (n: number) => string; select: string },
-  label: (item: T) => string,
-  display: (item: T) => string,
-): Promise<T> {
-  if (items.length === 1) {
-    ctx.stdout.write(text.only(label(items[0]!)));
-    return items[0]!;
-  }
-  ctx.stdout.write(text.count(items.length));
-  return prompter.select({ message: text.select, choices: items.map((item) => ({ name: display(item), value: item })) });
-}
-
 /** Lists accounts and roles and lets the user choose; undefined when the portal refuses (UnauthorizedException). */
-async function askAccountAndRole(ctx: Context, prompter: Prompter, target: SsoTarget, accessToken: string) {
+async function askAccountAndRole(ctx: Context, answers: Answers, preset: ConfigurePreset, target: SsoTarget, accessToken: string) {
   const sso = await ctx.clients.portal(target.region);
-  let account: Account;
-  let roleName: string;
   try {
     const accounts = sortAccounts(await listAccounts(sso, accessToken));
     if (accounts.length === 0) throw new CliError(messages.noAccounts);
-    account = await pick(ctx, prompter, accounts, { only: messages.onlyAccount, count: messages.accountCount, select: messages.selectAccount }, (a) => a.accountId, displayAccount);
+    ctx.stdout.write(accounts.length === 1 ? messages.onlyAccount(accounts[0]!.accountId) : messages.accountCount(accounts.length));
+    const account = await answers.choose(
+      'account-id',
+      preset.accountId,
+      accounts,
+      (a) => a.accountId,
+      { message: messages.selectAccount, choices: accounts.map((a) => ({ name: displayAccount(a), value: a })) },
+      messages.accountNotAvailable,
+    );
     ctx.stdout.write(messages.usingAccount(account.accountId));
+
     const roles = sortRoles(await listAccountRoles(sso, accessToken, account.accountId));
     if (roles.length === 0) throw new CliError(messages.noRoles(account.accountId));
-    roleName = await pick(ctx, prompter, roles, { only: messages.onlyRole, count: messages.roleCount, select: messages.selectRole }, (r) => r, (r) => r);
+    ctx.stdout.write(roles.length === 1 ? messages.onlyRole(roles[0]!) : messages.roleCount(roles.length));
+    const roleName = await answers.choose(
+      'role-name',
+      preset.roleName,
+      roles,
+      (r) => r,
+      { message: messages.selectRole, choices: roles.map((r) => ({ name: r, value: r })) },
+      (role, available) => messages.roleNotAvailable(role, account.accountId, available),
+    );
     ctx.stdout.write(messages.usingRole(roleName));
+    return { accountId: account.accountId, roleName };
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {
       ctx.stdout.write(messages.unableToList);
@@ -124,28 +159,44 @@ async function askAccountAndRole(ctx: Context, prompter: Prompter, target: SsoTa
     if (error instanceof CliError) throw error;
     throw new CliError(`Listing your AWS accounts and roles failed: ${describeServiceError(error)}`);
   }
-  return { accountId: account.accountId, roleName };
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
 }
 
 /**
  * `sso-setup configure`: the AWS CLI v2's `aws configure sso`, prompt for prompt, then a
- * check that the new profile really works. Nothing is written until every answer is in.
+ * check that the new profile really works. Every prompt can be answered by a flag instead.
+ * Nothing is written until every answer is in.
  */
 export async function configure(ctx: Context, options: ConfigureOptions): Promise<ConfigureResult> {
-  const prompter = await ctx.prompter();
+  const preset = options.preset ?? {};
+  if (options.profile !== undefined) {
+    const verdict = validateName('profile name', options.profile);
+    if (verdict !== true) throw new CliError(messages.invalidFlag('profile', verdict), ExitCode.usage);
+  }
+  const prompter: Prompter | undefined = options.interactive === false ? undefined : await ctx.prompter();
+  const answers = new Answers(prompter, options.acceptDefaults ?? false);
   const config = await readAwsConfig(ctx.paths);
   const scoped = (options.profile ? config.profiles[options.profile] : config.profiles.default) ?? {};
 
-  const sso = await askSso(ctx, prompter, scoped, config.ssoSessions);
+  const sso = await askSso(ctx, answers, preset, scoped, config.ssoSessions);
+  answers.assertComplete();
   const signedIn = await signInWithContext(ctx, sso.target, { ...options, forceRefresh: sso.forceRefresh });
-  const chosen = await askAccountAndRole(ctx, prompter, sso.target, signedIn.token.accessToken);
+  const chosen = await askAccountAndRole(ctx, answers, preset, sso.target, signedIn.token.accessToken);
 
-  const region = await prompter.input({
+  const region = await answers.text('region', preset.region, {
     message: messages.regionPrompt(scoped.region),
     default: scoped.region,
-    validate: (v) => validateRegion(v, false),
+    validate: validateRegion,
   });
-  const output = await prompter.input({
+  const output = await answers.text('output', preset.output, {
     message: messages.outputPrompt(scoped.output),
     default: scoped.output,
     validate: validateOutput,
@@ -153,12 +204,13 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   let profile = options.profile;
   if (profile === undefined) {
     const suggested = chosen ? `${chosen.roleName}-${chosen.accountId}` : undefined;
-    profile = await prompter.input({
+    profile = await answers.text('profile', undefined, {
       message: messages.profileNamePrompt(suggested),
       default: suggested,
       validate: (v) => validateName('profile name', v),
     });
   }
+  answers.assertComplete();
 
   const ssoKeys: Array<[string, string | undefined]> = sso.target.sessionName
     ? [['sso_session', sso.target.sessionName]]
@@ -170,13 +222,28 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     ['region', region],
     ['output', output],
   ].filter((entry): entry is [string, string] => Boolean(entry[1]));
-
-  await signedIn.save();
-  const written = await updateFile(ctx.paths.configFile, (text) => {
-    let next = updateSection(text, profileSectionName(profile), profileValues);
+  const targetProfile = profile;
+  const edit = (text: string) => {
+    let next = updateSection(text, profileSectionName(targetProfile), profileValues);
     if (sso.newSession) next = updateSection(next, ssoSessionSectionName(sso.target.sessionName!), Object.entries(sso.newSession));
     return next;
-  });
+  };
+  const result = { profile, sessionName: sso.target.sessionName, accountId: chosen?.accountId, roleName: chosen?.roleName };
+
+  if (options.dryRun) {
+    const before = await readText(ctx.paths.configFile);
+    const after = edit(before);
+    if (before === after) ctx.stdout.write(messages.dryRunNoChange(ctx.paths.configFile));
+    else {
+      const { createTwoFilesPatch } = await import('diff');
+      ctx.stdout.write(messages.dryRunHeader(ctx.paths.configFile));
+      ctx.stdout.write(createTwoFilesPatch(ctx.paths.configFile, ctx.paths.configFile, before, after, '', ''));
+    }
+    return { ...result, configChanged: false };
+  }
+
+  await signedIn.save();
+  const written = await updateFile(ctx.paths.configFile, edit, ctx.fsOptions);
 
   if (!chosen) ctx.stdout.write(messages.configuredNoCredentials(profile));
   else if (profile.toLowerCase() === 'default') ctx.stdout.write(messages.configuredDefault);
@@ -186,11 +253,5 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     ctx.stdout.write(messages.verifying(profile));
     await verifyProfile(ctx, profile, region || sso.target.region);
   }
-  return {
-    profile,
-    sessionName: sso.target.sessionName,
-    accountId: chosen?.accountId,
-    roleName: chosen?.roleName,
-    configChanged: written.changed,
-  };
+  return { ...result, configChanged: written.changed };
 }

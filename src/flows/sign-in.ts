@@ -30,7 +30,7 @@ export async function signInWithContext(
   return signIn(
     target,
     {
-      cache: new SsoCache(ctx.paths.ssoCacheDir),
+      cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
       oidc: await ctx.clients.oidc(target.region),
       clock: ctx.clock,
       onDeviceAuthorization: announceDeviceAuthorization(ctx, options),

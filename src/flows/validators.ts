@@ -1,34 +1,56 @@
 import { messages } from '../ui/messages.js';
+import { SSO_REGIONS, suggestRegion } from './regions.js';
 
 /**
- * Answer validators for the wizard. Each returns true or the message to show. They are at
- * least as strict as the AWS CLI's, and stricter where the AWS SDKs would silently ignore
- * what the AWS CLI accepts (a profile name with a space is dropped by the JS SDK's loader).
+ * Validators for every value the user gives, at a prompt or as a flag. Each returns true or
+ * the message to show, which names the bad value and what is expected. They are at least as
+ * strict as the AWS CLI's, and stricter where an AWS SDK would silently ignore what the
+ * AWS CLI accepts (a profile name with a space is dropped by the JS SDK's loader).
  */
 
 const HOST_LABEL = /^(?!-)[a-z\d-]{1,63}(?<!-)$/i;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const MAX_URL_LENGTH = 2048;
 
-/** The AWS CLI's `is_valid_endpoint_url`: no tabs or line breaks, and a valid host name. */
+/**
+ * The start URL: https with a valid host name, like `https://d-xxxxxxxxxx.awsapps.com/start`,
+ * a custom `https://NAME.awsapps.com/start`, or an Identity Center issuer URL. (The AWS
+ * CLI 2.35+ also requires https.)
+ */
 export function validateStartUrl(value: string, hasDefault: boolean): string | true {
-  if (value === '') return hasDefault ? true : messages.invalidStartUrl;
-  if (/[\t\r\n\s]/.test(value)) return messages.invalidStartUrl;
+  if (value === '') return hasDefault ? true : messages.startUrlRequired;
+  if (value.length > MAX_URL_LENGTH) return messages.invalidStartUrl(value, `is longer than ${MAX_URL_LENGTH} characters`);
+  if (CONTROL.test(value) || /\s/.test(value)) return messages.invalidStartUrl(value, 'contains spaces or control characters');
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return messages.invalidStartUrl;
+    return messages.invalidStartUrl(value, 'is not a URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return messages.invalidStartUrl;
+  if (url.protocol !== 'https:') return messages.invalidStartUrl(value, 'must start with https://');
   const labels = url.hostname.replace(/\.$/, '').split('.');
-  return url.hostname !== '' && labels.every((l) => HOST_LABEL.test(l)) ? true : messages.invalidStartUrl;
+  if (url.hostname === '' || !labels.every((l) => HOST_LABEL.test(l))) {
+    return messages.invalidStartUrl(value, 'has no valid host name');
+  }
+  if (url.username || url.password) return messages.invalidStartUrl(value, 'must not contain a user name or password');
+  return true;
+}
+
+/** The SSO region: one of the regions where IAM Identity Center runs. */
+export function validateSsoRegion(value: string): string | true {
+  if (value === '') return messages.ssoRegionRequired;
+  if ((SSO_REGIONS as readonly string[]).includes(value)) return true;
+  return messages.invalidSsoRegion(value, suggestRegion(value));
 }
 
 /** Region names as AWS spells them: us-east-1, ap-northeast-1, us-gov-west-1, eu-isoe-west-1. */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
-export function validateRegion(value: string, required: boolean): string | true {
-  if (value === '') return required ? messages.valueRequired : true;
-  return REGION.test(value) ? true : messages.invalidRegion(value);
+/** The profile's default client region: optional, any well-formed region name (new ones too). */
+export function validateRegion(value: string): string | true {
+  if (value === '' || REGION.test(value)) return true;
+  return messages.invalidRegion(value, suggestRegion(value));
 }
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
@@ -40,7 +62,8 @@ export function validateOutput(value: string): string | true {
 
 /** `a, b` is fine; `a b` is not: scopes are separated by commas (AWS CLI). */
 export function validateScopes(value: string): string | true {
-  return value.split(',').some((s) => /\s/.test(s.trim())) ? messages.scopesNeedCommas : true;
+  if (CONTROL.test(value)) return messages.invalidScopes(value);
+  return value.split(',').some((s) => /\s/.test(s.trim())) ? messages.invalidScopes(value) : true;
 }
 
 /**
@@ -48,9 +71,19 @@ export function validateScopes(value: string): string | true {
  * (`[\w-@+.%:/]`); anything else makes the section invisible to the JS SDK.
  */
 const SECTION_NAME = /^[\w\-@+.%:/]+$/;
+const MAX_NAME_LENGTH = 128;
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function validateName(kind: 'profile name' | 'session name', value: string): string | true {
   if (value === '') return messages.valueRequired;
-  if (value === '__proto__' || !SECTION_NAME.test(value)) return messages.invalidName(kind, value);
+  if (CONTROL.test(value)) return messages.invalidName(kind, value, 'contains control characters');
+  if (/\s/.test(value)) return messages.invalidName(kind, value, 'contains spaces');
+  if (value.length > MAX_NAME_LENGTH) return messages.invalidName(kind, value, `is longer than ${MAX_NAME_LENGTH} characters`);
+  if (RESERVED.has(value)) return messages.invalidName(kind, value, 'is reserved');
+  if (!SECTION_NAME.test(value)) return messages.invalidName(kind, value, 'contains characters the AWS SDKs cannot read');
   return true;
+}
+
+export function validateAccountId(value: string): string | true {
+  return /^\d{12}$/.test(value) ? true : messages.invalidAccountId(value);
 }

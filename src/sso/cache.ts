@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, unlink, mkdir } from 'node:fs/promises';
+import { readdir, readFile, unlink, mkdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
 import { pythonJsonDumps } from './python-json.js';
@@ -128,8 +128,15 @@ export class SsoCache {
   }
 
   private async writeJson(key: string, body: Record<string, string | string[] | undefined>): Promise<void> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await writeFileAtomic(this.fileFor(key), pythonJsonDumps(body), { ...this.fsOptions, exactMode: 0o600 });
+    // The cache holds secrets: its folders are 0700. Folders created here are removed again
+    // if the write fails, so a failed run leaves the disk as it found it.
+    const firstCreated = await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    try {
+      await writeFileAtomic(this.fileFor(key), pythonJsonDumps(body), { ...this.fsOptions, exactMode: 0o600 });
+    } catch (error) {
+      if (firstCreated) await removeEmptyFolders(this.dir, firstCreated);
+      throw error;
+    }
   }
 
   async readToken(key: string): Promise<SsoToken | undefined> {
@@ -213,6 +220,18 @@ export class SsoCache {
       }
     }
     return found;
+  }
+}
+
+/** Removes `dir` and its parents up to and including `top`, as long as they are empty. */
+async function removeEmptyFolders(dir: string, top: string): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return; // not empty, or gone: stop
+    }
+    if (current === top || path.dirname(current) === current) return;
   }
 }
 

@@ -2,6 +2,12 @@
  * Every text the user reads, in one place. The English texts are the AWS CLI v2's, word for
  * word where it has one, because our users follow guides that show them.
  */
+/** A user's value shown safely in a message: quoted, control characters escaped, long values cut. */
+export function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 60)}…(${value.length} characters)` : value;
+  return JSON.stringify(shown);
+}
+
 export const messages = {
   sessionNamePrompt: (current?: string) => (current ? `SSO session name [${current}]` : 'SSO session name (Recommended)'),
   startUrlPrompt: (current?: string) => `SSO start URL [${current ?? 'None'}]`,
@@ -14,14 +20,29 @@ export const messages = {
   legacyWarning:
     'WARNING: Configuring using legacy format (e.g. without an SSO session).\n' +
     'Consider re-running "configure" command and providing a session name.\n',
-  invalidStartUrl: 'Not a valid Start URL',
+  invalidStartUrl: (value: string, reason: string) =>
+    `Not a valid Start URL: ${quote(value)} ${reason}. ` +
+    'Expected https://d-xxxxxxxxxx.awsapps.com/start (or your custom https://NAME.awsapps.com/start). ' +
+    'Find it in the AWS access portal (Access keys → "SSO start URL"), or in the IAM Identity Center console → Dashboard → "AWS access portal URL".',
+  startUrlRequired:
+    'A value is required. Enter the AWS access portal URL, e.g. https://d-xxxxxxxxxx.awsapps.com/start ' +
+    '(IAM Identity Center console → Dashboard → "AWS access portal URL").',
   valueRequired: 'A value is required',
-  scopesNeedCommas: 'Scope values must be separated by commas',
-  invalidRegion: (value: string) => `Not a valid region name: "${value}". Expected a region such as us-east-1 or ap-northeast-1.`,
+  ssoRegionRequired:
+    'A value is required. Enter the region where IAM Identity Center runs, e.g. us-east-1 ' +
+    '(IAM Identity Center console → Settings → "Region"; the access portal shows it as "SSO Region").',
+  invalidSsoRegion: (value: string, suggestion?: string) =>
+    `Not a valid SSO region: ${quote(value)}.${suggestion ? ` Did you mean ${suggestion}?` : ''} ` +
+    'Use the region where IAM Identity Center runs, as shown in the IAM Identity Center console → Settings, e.g. us-east-1 or ap-northeast-1.',
+  invalidScopes: (value: string) =>
+    `Scope values must be separated by commas: ${quote(value)}. Expected e.g. sso:account:access or "sso:account:access, codewhisperer:completions".`,
+  invalidRegion: (value: string, suggestion?: string) =>
+    `Not a valid region name: ${quote(value)}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Expected a region such as us-east-1 or ap-northeast-1.`,
   invalidOutput: (value: string, allowed: readonly string[]) =>
-    `Not a valid output format: "${value}". Expected one of: ${allowed.join(', ')}.`,
-  invalidName: (kind: string, value: string) =>
-    `Not a valid ${kind}: "${value}". Use letters, digits and - _ . @ + % : / only (no spaces), as the AWS SDKs require.`,
+    `Not a valid output format: ${quote(value)}. Expected one of: ${allowed.join(', ')}.`,
+  invalidName: (kind: string, value: string, reason: string) =>
+    `Not a valid ${kind}: ${quote(value)} ${reason}. Use letters, digits and - _ . @ + % : / only, as the AWS SDKs require.`,
+  invalidAccountId: (value: string) => `Not a valid AWS account ID: ${quote(value)}. Expected 12 digits.`,
 
   deviceBrowser: (a: { verificationUri: string; userCode: string }) =>
     'Attempting to open your default browser.\n' +
@@ -44,6 +65,17 @@ export const messages = {
   unableToList:
     'Unable to list AWS accounts and/or roles. Skipping configuring AWS credential provider for profile.\n',
   selectAccount: 'Select an account',
+  missingFlags: (flags: readonly string[]) =>
+    `Missing values and no terminal to ask for them: ${flags.join(', ')}. Pass them as options (see sso-setup configure --help).`,
+  invalidFlag: (flag: string, reason: string) => `Invalid value for --${flag}: ${reason}`,
+  accountNotAvailable: (id: string, available: readonly string[]) =>
+    `The account ${id} is not available to you. Available: ${available.join(', ')}.`,
+  roleNotAvailable: (role: string, id: string, available: readonly string[]) =>
+    `The role "${role}" is not available in account ${id}. Available: ${available.join(', ')}.`,
+  chooseWithFlag: (flag: string, available: readonly string[]) =>
+    `More than one is available and there is no terminal to ask: pass --${flag} with one of: ${available.join(', ')}.`,
+  dryRunNoChange: (file: string) => `Dry run: ${file} would not change.\n`,
+  dryRunHeader: (file: string) => `Dry run: the change that would be written to ${file} (nothing was written):\n`,
   selectRole: 'Select a role',
 
   configuredDefault:

@@ -7,6 +7,7 @@ import { systemClock, type Context } from '../../src/context.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
 import { resolveAnswer } from '../../src/ui/prompter.js';
 import type { Emulator } from '../emulator/server.js';
+import type { FileSystemOptions } from '../../src/config/write.js';
 
 /** A scratch home directory with an empty ~/.aws, removed by `cleanup`. */
 export async function makeHome(): Promise<{ home: string; cleanup(): Promise<void> }> {
@@ -77,6 +78,7 @@ export function testContext(options: {
   prompter?: Prompter;
   approve?: 'allow' | 'deny' | 'never';
   approveAfterMs?: number;
+  fsOptions?: FileSystemOptions;
 }): TestContext {
   const out: string[] = [];
   const opened: string[] = [];
@@ -86,9 +88,11 @@ export function testContext(options: {
     env,
     platform: process.platform,
     paths: resolveAwsPaths(env, options.home),
+    fsOptions: options.fsOptions ?? {},
     stdout: { write: (t: string) => void out.push(t) },
     stderr: { write: (t: string) => void out.push(t) },
     clock: systemClock,
+    interactive: true,
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
     clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: 1 }),
     async openBrowser(url: string) {

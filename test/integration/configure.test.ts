@@ -204,14 +204,15 @@ describe('configure, against the emulator', () => {
 
   it('rejects bad answers with the AWS CLI messages and asks again', async () => {
     await start(oneAccountOrg);
-    const prompter = new ScriptedPrompter(['bad name', 's', 'not a url', START_URL, '', 'us-west-2', 'a b', '', '', 'xml', '', 'dev']);
+    const prompter = new ScriptedPrompter(['bad name', 's', 'not a url', START_URL, '', 'us-west2', 'us-west-2', 'a b', '', '', 'xml', '', 'dev']);
     const ctx = testContext({ home, emulator, prompter });
     await configure(ctx, { verify: false });
     expect(prompter.rejected.map((r) => r.error)).toEqual([
-      expect.stringMatching(/Not a valid session name: "bad name"/),
-      'Not a valid Start URL',
-      'A value is required',
-      'Scope values must be separated by commas',
+      expect.stringMatching(/^Not a valid session name: "bad name" contains spaces/),
+      expect.stringMatching(/^Not a valid Start URL: "not a url"/),
+      expect.stringMatching(/^A value is required/),
+      expect.stringMatching(/^Not a valid SSO region: "us-west2". Did you mean us-west-2\?/),
+      expect.stringMatching(/^Scope values must be separated by commas/),
       expect.stringMatching(/Not a valid output format: "xml"/),
     ]);
   });
