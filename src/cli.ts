@@ -9,6 +9,7 @@ export function buildProgram(getContext: () => Context): Command {
   const program = new Command('sso-setup')
     .description('Set up and run AWS IAM Identity Center (SSO) sign-in for the AWS CLI and SDKs.')
     .version(VERSION)
+    .option('--debug', 'print debug output on stderr (tokens and secrets are redacted)')
     .showHelpAfterError()
     .exitOverride();
 
@@ -64,7 +65,10 @@ function describeFileError(error: unknown): string | undefined {
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
-export async function main(argv: string[], getContext: () => Context = () => createContext()): Promise<number> {
+export async function main(
+  argv: string[],
+  getContext: () => Context = () => createContext({ debug: argv.includes('--debug') }),
+): Promise<number> {
   let ctx: Context | undefined;
   const context = () => (ctx ??= getContext());
   const stderr = (text: string) => (ctx ? ctx.stderr.write(text) : process.stderr.write(text));

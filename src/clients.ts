@@ -4,6 +4,7 @@ import type { SSOClient } from '@aws-sdk/client-sso';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CliError } from './errors.js';
+import type { SdkLogger } from './ui/debug-log.js';
 
 /**
  * Creates the AWS SDK v3 clients. Endpoint resolution (AWS_ENDPOINT_URL,
@@ -30,6 +31,8 @@ export interface ClientFactoryOptions {
   /** An explicit endpoint for all three services (tests); otherwise the SDK resolves it. */
   endpoint?: string;
   userAgent?: string;
+  /** The --debug logger; the SDK already hides members its models mark sensitive. */
+  logger?: SdkLogger;
 }
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
@@ -40,6 +43,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.userAgent ? { customUserAgent: options.userAgent } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     ...((await handler()) ? { requestHandler: (await handler()) as never } : {}),
   });
   return {

@@ -4,6 +4,7 @@ import { createClientFactory, type ClientFactory } from './clients.js';
 import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
 import type { Prompter } from './ui/prompter.js';
 import type { FileSystemOptions } from './config/write.js';
+import { createDebugLog, type DebugLog } from './ui/debug-log.js';
 
 /**
  * The outside world, as the commands see it. Everything the flows need from it comes in
@@ -33,6 +34,8 @@ export interface Context {
   prompter(): Promise<Prompter>;
   openBrowser: BrowserOpener;
   clients: ClientFactory;
+  /** `--debug` output on stderr, secrets redacted. */
+  log: DebugLog;
 }
 
 export const systemClock: Clock = {
@@ -42,9 +45,11 @@ export const systemClock: Clock = {
 
 export const userAgent = 'sso-setup/0.1.0';
 
-export function createContext(overrides: Partial<Context> = {}): Context {
+export function createContext(overrides: Partial<Context> & { debug?: boolean } = {}): Context {
   const env = overrides.env ?? process.env;
   const platform = overrides.platform ?? process.platform;
+  const stderr = overrides.stderr ?? process.stderr;
+  const log = overrides.log ?? createDebugLog(overrides.debug ?? false, stderr);
   let prompter: Promise<Prompter> | undefined;
   return {
     env,
@@ -52,13 +57,14 @@ export function createContext(overrides: Partial<Context> = {}): Context {
     paths: overrides.paths ?? resolveAwsPaths(env, os.homedir()),
     fsOptions: overrides.fsOptions ?? {},
     stdout: overrides.stdout ?? process.stdout,
-    stderr: overrides.stderr ?? process.stderr,
+    stderr,
     clock: overrides.clock ?? systemClock,
     interactive: overrides.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY),
     prompter:
       overrides.prompter ??
       (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),
     openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
-    clients: overrides.clients ?? createClientFactory({ env, userAgent }),
+    clients: overrides.clients ?? createClientFactory({ env, userAgent, logger: log.sdkLogger() }),
+    log,
   };
 }

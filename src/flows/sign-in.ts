@@ -27,7 +27,11 @@ export async function signInWithContext(
   target: SsoTarget,
   options: BrowserOptions & { forceRefresh: boolean },
 ): Promise<SignInResult> {
-  return signIn(
+  ctx.log.debug(
+    `sign-in: start URL ${target.startUrl}, SSO region ${target.region}, ` +
+      `${target.sessionName ? `sso-session ${target.sessionName}` : 'legacy profile'}, force refresh ${options.forceRefresh}`,
+  );
+  const result = await signIn(
     target,
     {
       cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
@@ -37,4 +41,11 @@ export async function signInWithContext(
     },
     { forceRefresh: options.forceRefresh },
   );
+  const { token } = result;
+  for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
+  ctx.log.debug(
+    `sign-in: ${result.reused ? 'reused the cached token' : 'new token'}, expires ${token.expiresAt.toISOString()}, ` +
+      `refresh token ${token.refreshToken ? 'present' : 'absent'}`,
+  );
+  return result;
 }

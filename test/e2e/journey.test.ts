@@ -141,9 +141,11 @@ describe('sso-setup journey', () => {
 
   it('login --profile signs in again; the registration is reused', async () => {
     const registrations = emulator.calls.filter((c) => c.op === 'RegisterClient').length;
-    const result = record(await runCli(['login', '--profile', PROFILE], env));
-    expect(result.stderr).toBe('');
+    const result = record(await runCli(['--debug', 'login', '--profile', PROFILE], env));
     expect(result.code).toBe(0);
+    // --debug shows the SDK's requests (the secrets in them are redacted: see the last test).
+    expect(result.stderr).toMatch(/\[debug\] .*CreateTokenCommand/);
+    expect(result.stderr).toMatch(/\[debug\] sign-in: new token, expires/);
     expect(result.stdout).toContain(`Successfully logged into Start URL: ${START_URL}`);
     expect(emulator.calls.filter((c) => c.op === 'RegisterClient')).toHaveLength(registrations);
     expect((await awsCli('sts', 'get-caller-identity', '--profile', PROFILE)).code).toBe(0);

@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClientFactory } from '../../src/clients.js';
+import { createDebugLog } from '../../src/ui/debug-log.js';
 import { resolveAwsPaths } from '../../src/config/paths.js';
 import { systemClock, type Context } from '../../src/context.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
@@ -38,7 +39,10 @@ export class ScriptedPrompter implements Prompter {
     this.asked.push(question.message);
     for (;;) {
       const raw = this.next(question.message);
-      if (typeof raw !== 'string') throw new Error(`Expected a text answer for: ${question.message}`);
+      if (typeof raw !== 'string') {
+        raw([]); // a function standing for a key press, such as Ctrl-C, may throw here
+        throw new Error(`Expected a text answer for: ${question.message}`);
+      }
       const answer = resolveAnswer(raw, question);
       const verdict = question.validate ? question.validate(answer) : true;
       if (verdict === true) return answer;
@@ -95,6 +99,7 @@ export function testContext(options: {
     interactive: true,
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
     clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: 1 }),
+    log: createDebugLog(false, { write: () => undefined }),
     async openBrowser(url: string) {
       opened.push(url);
       const userCode = new URL(url).searchParams.get('user_code');

@@ -254,6 +254,25 @@ describe('configure, against the emulator', () => {
     expect(await cacheFiles()).toEqual([]);
   });
 
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8])('Ctrl-C at prompt %i of the wizard leaves every file as it was', async (at) => {
+    await start();
+    const before = '# mine\r\n[default]\r\nregion = eu-west-1\r\n';
+    await writeFile(configFile(), before);
+    const interrupt = () => {
+      throw new InterruptedError();
+    };
+    const script: Array<Parameters<typeof choose>[0] | ReturnType<typeof choose>> = [
+      'my-sso', START_URL, 'ap-northeast-1', '', choose('Development'), choose('ReadOnly'), 'ap-northeast-1', 'json', 'p',
+    ];
+    const answers = script.slice(0, at).concat([interrupt]) as ConstructorParameters<typeof ScriptedPrompter>[0];
+    const prompter = new ScriptedPrompter(answers);
+    const ctx = testContext({ home, emulator, prompter });
+    await expect(configure(ctx, {})).rejects.toBeInstanceOf(InterruptedError);
+    expect(prompter.asked).toHaveLength(at + 1);
+    expect(await readConfig()).toBe(before);
+    expect(await readdir(path.join(home, '.aws'))).toEqual(['config']);
+  });
+
   it('denied in the browser: error, nothing written', async () => {
     await start(oneAccountOrg);
     const ctx = testContext({ home, emulator, approve: 'deny', prompter: new ScriptedPrompter(['s', START_URL, 'us-west-2', '']) });
