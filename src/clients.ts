@@ -33,18 +33,23 @@ export interface ClientFactoryOptions {
   userAgent?: string;
   /** The --debug logger; the SDK already hides members its models mark sensitive. */
   logger?: SdkLogger;
+  timeouts?: Partial<typeof DEFAULT_TIMEOUTS>;
 }
 
+/** Without these the SDK waits forever on a server that accepts and never answers. */
+export const DEFAULT_TIMEOUTS = { connectionTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
-  let requestHandler: Promise<object | undefined> | undefined;
-  const handler = () => (requestHandler ??= createRequestHandler(options.env.AWS_CA_BUNDLE));
+  let requestHandler: Promise<object> | undefined;
+  const handler = () =>
+    (requestHandler ??= createRequestHandler(options.env.AWS_CA_BUNDLE, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
   const common = async (region: string) => ({
     region,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.userAgent ? { customUserAgent: options.userAgent } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
-    ...((await handler()) ? { requestHandler: (await handler()) as never } : {}),
+    requestHandler: (await handler()) as never,
   });
   return {
     async oidc(region) {
@@ -73,20 +78,26 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
   };
 }
 
-/** AWS_CA_BUNDLE: a PEM file of extra trusted certificates, as the AWS CLI honours it. */
-async function createRequestHandler(caBundle: string | undefined): Promise<object | undefined> {
-  if (!caBundle) return undefined;
-  let ca: string;
-  try {
-    ca = readFileSync(caBundle, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `Cannot read the CA bundle named by AWS_CA_BUNDLE (${caBundle}): ${(error as Error).message}`,
-    );
+/**
+ * The HTTP handler: timeouts always, and AWS_CA_BUNDLE (a PEM file of extra trusted
+ * certificates, as the AWS CLI honours it) when set.
+ */
+async function createRequestHandler(
+  caBundle: string | undefined,
+  timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
+): Promise<object> {
+  let ca: string | undefined;
+  if (caBundle) {
+    try {
+      ca = readFileSync(caBundle, 'utf8');
+    } catch (error) {
+      throw new CliError(`Cannot read the CA bundle named by AWS_CA_BUNDLE (${caBundle}): ${(error as Error).message}`);
+    }
   }
-  const [{ NodeHttpHandler }, { Agent }] = await Promise.all([
-    import('@smithy/node-http-handler'),
-    import('node:https'),
-  ]);
-  return new NodeHttpHandler({ httpsAgent: new Agent({ ca, keepAlive: true }) });
+  const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);
+  return new NodeHttpHandler({
+    connectionTimeout: timeouts.connectionTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
+    ...(ca ? { httpsAgent: new Agent({ ca, keepAlive: true }) } : {}),
+  });
 }

@@ -91,11 +91,32 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
         case 'AccessDeniedException':
           throw new CliError('The sign-in request was denied in the browser. Run the command again to retry.');
         default:
+          // The SDK already retried this call with backoff; while the code is valid, a
+          // passing fault (throttling, a 5xx, a reset connection) just means poll again.
+          if (isTransient(error)) continue;
           if (error instanceof CliError) throw error;
           throw new CliError(`Sign-in failed: ${describeServiceError(error)}`);
       }
     }
   }
+}
+
+const TRANSIENT_NAMES = new Set([
+  'InternalServerException',
+  'ServiceUnavailableException',
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'TimeoutError',
+  'RequestTimeout',
+]);
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** A failure worth another poll: throttling, a server error, a network error. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, $metadata } = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
+  const status = $metadata?.httpStatusCode;
+  return TRANSIENT_NAMES.has(error.name) || TRANSIENT_CODES.has(code ?? '') || status === 429 || (status !== undefined && status >= 500);
 }
 
 function expired(): CliError {
