@@ -98,6 +98,7 @@ async function createRequestHandler(
   return new NodeHttpHandler({
     connectionTimeout: timeouts.connectionTimeoutMs,
     requestTimeout: timeouts.requestTimeoutMs,
+    throwOnRequestTimeout: true, // otherwise the handler only logs a warning and keeps waiting
     ...(ca ? { httpsAgent: new Agent({ ca, keepAlive: true }) } : {}),
   });
 }

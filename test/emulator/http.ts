@@ -25,6 +25,7 @@ export const ERRORS = {
   InvalidClientMetadataException: { status: 400, oauth: 'invalid_client_metadata' },
   InvalidRedirectUriException: { status: 400, oauth: 'invalid_redirect_uri' },
   InternalServerException: { status: 500, oauth: 'server_error' },
+  ServiceUnavailableException: { status: 503, oauth: 'temporarily_unavailable' },
   // SSO portal
   UnauthorizedException: { status: 401 },
   ForbiddenException: { status: 403 },
@@ -45,13 +46,20 @@ export type ErrorType = keyof typeof ERRORS;
 
 const spec = (type: string): ErrorSpec | undefined => (ERRORS as Record<string, ErrorSpec>)[type];
 
-/** An error answer. `status` defaults to the table's; injected faults bring their own type and status. */
+/** The usual HTTP status of an error type, if the table knows it. */
+export const statusOf = (type: string): number | undefined => spec(type)?.status;
+
+/**
+ * An error answer. `status` defaults to the table's; injected faults bring their own type and
+ * status. `headers` are added to the answer (Retry-After).
+ */
 export class ServiceError extends Error {
   readonly status: number;
   constructor(
     readonly type: ErrorType | (string & {}),
     message: string,
     status?: number,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.status = status ?? spec(type)?.status ?? 400;
@@ -167,6 +175,7 @@ const PROTOCOL_ERRORS = new Set<string>(['SerializationException', 'UnknownOpera
 export function errorReply(service: Service, error: ServiceError, requestId: string): Reply {
   const format = PROTOCOL_ERRORS.has(error.type) && (service === 'oidc' || service === 'portal') ? 'generic' : service;
   const reply = errorBody(format, error, requestId);
+  Object.assign(reply.headers, error.headers);
   if (service !== 'sts' && service !== 'page') reply.headers['x-amzn-ErrorType'] = error.type;
   return reply;
 }

@@ -33,16 +33,20 @@ const isString = (value: unknown): value is string => typeof value === 'string' 
 
 function parseAccount(value: unknown, where: string): OrgAccount {
   if (!isRecord(value)) throw new Error(`${where} must be an object`);
-  const { accountId, accountName, emailAddress, roles } = value;
+  const { accountId, accountName, emailAddress, roles, deniedRoles } = value;
   if (typeof accountId !== 'string' || !/^\d{12}$/.test(accountId)) throw new Error(`${where}.accountId must be 12 digits`);
   if (accountName !== undefined && typeof accountName !== 'string') throw new Error(`${where}.accountName must be a string`);
   if (emailAddress !== undefined && typeof emailAddress !== 'string') throw new Error(`${where}.emailAddress must be a string`);
   if (!Array.isArray(roles) || !roles.every(isString)) throw new Error(`${where}.roles must be a list of role names`);
+  if (deniedRoles !== undefined && !(Array.isArray(deniedRoles) && deniedRoles.every(isString))) {
+    throw new Error(`${where}.deniedRoles must be a list of role names`);
+  }
   return {
     accountId,
     ...(accountName !== undefined ? { accountName } : {}),
     ...(emailAddress !== undefined ? { emailAddress } : {}),
     roles: [...roles],
+    ...(deniedRoles !== undefined ? { deniedRoles: [...deniedRoles] } : {}),
   };
 }
 
@@ -58,4 +62,44 @@ export function parseOrganisation(value: unknown, source = 'organisation'): Orga
   const ids = new Set(parsed.map((a) => a.accountId));
   if (ids.size !== parsed.length) throw new Error(`${source}: an accountId appears twice`);
   return { startUrl, region, user: { userName: user.userName }, accounts: parsed };
+}
+
+// ---- lookups -------------------------------------------------------------------------------
+
+export interface AccountSummary {
+  accountId: string;
+  accountName: string | undefined;
+  emailAddress: string | undefined;
+}
+
+export interface IndexedAccount {
+  accountId: string;
+  /** ListAccountRoles' items, built once. */
+  roleList: ReadonlyArray<{ roleName: string; accountId: string }>;
+  roles: ReadonlySet<string>;
+  deniedRoles: ReadonlySet<string>;
+}
+
+/** What the portal needs per call, precomputed so that a call costs O(1) or O(page), never O(accounts). */
+export interface OrganisationIndex {
+  /** ListAccounts' items, built once. */
+  accountList: readonly AccountSummary[];
+  accounts: ReadonlyMap<string, IndexedAccount>;
+}
+
+function indexAccount(account: OrgAccount): IndexedAccount {
+  const { accountId, roles } = account;
+  return {
+    accountId,
+    roleList: roles.map((roleName) => ({ roleName, accountId })),
+    roles: new Set(roles),
+    deniedRoles: new Set(account.deniedRoles ?? []),
+  };
+}
+
+export function indexOrganisation(org: Organisation): OrganisationIndex {
+  return {
+    accountList: org.accounts.map(({ accountId, accountName, emailAddress }) => ({ accountId, accountName, emailAddress })),
+    accounts: new Map([...org.accounts].reverse().map((account) => [account.accountId, indexAccount(account)])), // the first of duplicates wins
+  };
 }

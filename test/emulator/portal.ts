@@ -1,8 +1,8 @@
 /** The AWS access portal (SSO, restJson1): ListAccounts, ListAccountRoles, GetRoleCredentials, Logout. compat.md B2. */
 import { emptyReply, fail, jsonReply, type EmuRequest, type Reply } from './http.js';
 import * as ids from './ids.js';
+import type { IndexedAccount } from './org.js';
 import type { AccessGrant, Store } from './state.js';
-import type { OrgAccount } from './types.js';
 
 const MAX_RESULT_LIMIT = 100;
 
@@ -23,8 +23,8 @@ function requiredParam(request: EmuRequest, name: string): string {
   return value;
 }
 
-function assignedAccount(store: Store, accountId: string): OrgAccount {
-  const account = store.settings.org.accounts.find((a) => a.accountId === accountId);
+function assignedAccount(store: Store, accountId: string): IndexedAccount {
+  const account = store.index.accounts.get(accountId);
   if (!account) fail('ForbiddenException', 'No access');
   return account;
 }
@@ -50,7 +50,7 @@ function startOffset(request: EmuRequest, store: Store, listing: string): number
 }
 
 /** One page of `items` and, when more follow, an opaque token for the next. */
-function page<T>(request: EmuRequest, store: Store, listing: string, items: T[]): { items: T[]; nextToken?: string } {
+function page<T>(request: EmuRequest, store: Store, listing: string, items: readonly T[]): { items: T[]; nextToken?: string } {
   const size = pageSize(request, store);
   const offset = startOffset(request, store, listing);
   const end = offset + size;
@@ -65,17 +65,15 @@ function page<T>(request: EmuRequest, store: Store, listing: string, items: T[])
 /** GET /assignment/accounts?max_result&next_token */
 export function listAccounts(request: EmuRequest, store: Store): Reply {
   authenticate(request, store);
-  const { items, nextToken } = page(request, store, 'accounts', store.settings.org.accounts);
-  const accountList = items.map(({ accountId, accountName, emailAddress }) => ({ accountId, accountName, emailAddress }));
-  return jsonReply({ ...(nextToken ? { nextToken } : {}), accountList });
+  const { items, nextToken } = page(request, store, 'accounts', store.index.accountList);
+  return jsonReply({ ...(nextToken ? { nextToken } : {}), accountList: items });
 }
 
 /** GET /assignment/roles?account_id&max_result&next_token */
 export function listAccountRoles(request: EmuRequest, store: Store): Reply {
   authenticate(request, store);
   const account = assignedAccount(store, requiredParam(request, 'account_id'));
-  const roles = account.roles.map((roleName) => ({ roleName, accountId: account.accountId }));
-  const { items, nextToken } = page(request, store, `roles:${account.accountId}`, roles);
+  const { items, nextToken } = page(request, store, `roles:${account.accountId}`, account.roleList);
   return jsonReply({ ...(nextToken ? { nextToken } : {}), roleList: items });
 }
 
@@ -84,7 +82,7 @@ export function getRoleCredentials(request: EmuRequest, store: Store): Reply {
   authenticate(request, store);
   const account = assignedAccount(store, requiredParam(request, 'account_id'));
   const roleName = requiredParam(request, 'role_name');
-  if (!account.roles.includes(roleName)) fail('ForbiddenException', 'No access');
+  if (!account.roles.has(roleName) || account.deniedRoles.has(roleName)) fail('ForbiddenException', 'No access');
 
   const expiresAt = store.now() + store.settings.roleCredentialTtlSeconds * 1000;
   const accessKeyId = ids.accessKeyId();

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FaultBook, type Strike } from './faults.js';
 import { errorReply, ServiceError, type EmuRequest, type Reply, type Service } from './http.js';
 import * as ids from './ids.js';
 import { createToken, decideDeviceCode, registerClient, startDeviceAuthorization } from './oidc.js';
@@ -13,10 +14,27 @@ import { authorizeDecision, authorizePage, deviceDecision, devicePage } from './
 import { getRoleCredentials, listAccountRoles, listAccounts, logout } from './portal.js';
 import { Store, type Settings } from './state.js';
 import { sts } from './sts.js';
-import type { CallRecord, Emulator, EmulatorOptions, Fault } from './types.js';
+import { Throttle, throttleSettings } from './throttle.js';
+import type { CallRecord, Emulator, EmulatorOptions, EmulatorStats } from './types.js';
 
-export type { CallRecord, Emulator, EmulatorOptions, Fault, OrgAccount, Organisation } from './types.js';
+export type {
+  CallRecord,
+  DelayFault,
+  Emulator,
+  EmulatorOptions,
+  EmulatorStats,
+  ErrorFault,
+  Fault,
+  FaultRepeat,
+  FaultTarget,
+  OrgAccount,
+  Organisation,
+  ResetFault,
+  ThrottleOptions,
+} from './types.js';
 export { DEFAULT_ORG, parseOrganisation } from './org.js';
+export { generateOrganisation, type GenerateOptions } from './generate.js';
+export { DEFAULT_THROTTLED_OPERATIONS } from './throttle.js';
 
 interface Route {
   method: 'GET' | 'POST';
@@ -41,13 +59,14 @@ const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/', op: 'GetCallerIdentity', service: 'sts', handle: sts },
 ];
 
-const OPERATIONS = new Set(ROUTES.map((r) => r.op));
+const OPERATIONS: ReadonlySet<string> = new Set(ROUTES.map((r) => r.op));
+const ROUTE_INDEX = new Map(ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
 const MAX_BODY_BYTES = 1024 * 1024;
 const DAY_SECONDS = 24 * 60 * 60;
 
 function findRoute(method: string, path: string, query: URLSearchParams): Route | undefined {
   if (path === '/token' && query.has('aws_iam')) return undefined; // CreateTokenWithIAM is out of scope
-  return ROUTES.find((r) => r.method === method && r.path === path);
+  return ROUTE_INDEX.get(`${method} ${path}`);
 }
 
 function settingsFrom(options: EmulatorOptions): Settings {
@@ -62,33 +81,11 @@ function settingsFrom(options: EmulatorOptions): Settings {
     autoApprove: options.autoApprove ?? false,
     now: options.now ?? Date.now,
     ...(options.onCall ? { onCall: options.onCall } : {}),
+    ...(options.throttle ? { throttle: throttleSettings(options.throttle, OPERATIONS) } : {}),
   };
   if (!Number.isInteger(settings.pageSize) || settings.pageSize < 1) throw new Error('pageSize must be a whole number of at least 1');
   if (!Number.isInteger(settings.interval) || settings.interval < 0) throw new Error('interval must be a whole number of seconds');
   return settings;
-}
-
-/** Faults queued by failNext, per operation, used up in order. */
-class FaultQueue {
-  private readonly queued = new Map<string, Array<{ fault: Fault; left: number }>>();
-
-  add(op: string, fault: Fault): void {
-    if (!OPERATIONS.has(op)) throw new Error(`failNext: unknown operation "${op}"; one of ${[...OPERATIONS].join(', ')}`);
-    const count = fault.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new Error('failNext: count must be a whole number of at least 1');
-    const queue = this.queued.get(op) ?? [];
-    queue.push({ fault, left: count });
-    this.queued.set(op, queue);
-  }
-
-  take(op: string): Fault | undefined {
-    const queue = this.queued.get(op);
-    const head = queue?.[0];
-    if (!queue || !head) return undefined;
-    head.left -= 1;
-    if (head.left === 0) queue.shift();
-    return head.fault;
-  }
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -130,16 +127,71 @@ function internalError(error: unknown, route: Route | undefined): ServiceError {
   return new ServiceError(type, 'An internal error occurred in the emulator.', 500);
 }
 
-function answer(route: Route | undefined, request: EmuRequest, store: Store, faults: FaultQueue): { reply: Reply; errorType?: string } {
+function answer(
+  route: Route | undefined,
+  request: EmuRequest,
+  store: Store,
+  strike: Strike | undefined,
+  throttle: Throttle | undefined,
+): { reply: Reply; errorType?: string } {
   try {
     if (!route) throw new ServiceError('UnknownOperationException', `No operation at ${request.method} ${request.path}`);
-    const fault = faults.take(route.op);
-    if (fault) throw new ServiceError(fault.errorType, fault.message ?? `Injected ${fault.errorType}`, fault.status);
+    if (strike?.kind === 'error') throw strike.error;
+    throttle?.admit(route.op);
     return { reply: route.handle(request, store) };
   } catch (error) {
     const serviceError = error instanceof ServiceError ? error : internalError(error, route);
     return { reply: errorReply(route?.service ?? 'generic', serviceError, request.requestId), errorType: serviceError.type };
   }
+}
+
+/** Every call in order of its answer, counted per operation, and told to onCall. */
+class CallLog {
+  readonly calls: CallRecord[] = [];
+  private readonly requests = new Map<string, number>();
+  private readonly throttled = new Map<string, number>();
+
+  constructor(private readonly onCall: ((call: CallRecord) => void) | undefined) {}
+
+  record(call: CallRecord): void {
+    this.calls.push(call);
+    increment(this.requests, call.op);
+    if (call.status === 429) increment(this.throttled, call.op);
+    try {
+      this.onCall?.(call);
+    } catch {
+      // a failing observer must not take the server down
+    }
+  }
+
+  stats(): EmulatorStats {
+    return { requests: Object.fromEntries(this.requests), throttled: Object.fromEntries(this.throttled) };
+  }
+}
+
+const increment = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+
+/** Timers of delayed answers, cancelled when the emulator closes. */
+class Timers {
+  private readonly pending = new Set<NodeJS.Timeout>();
+
+  later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      run();
+    }, ms);
+    this.pending.add(timer);
+  }
+
+  cancelAll(): void {
+    for (const timer of this.pending) clearTimeout(timer);
+    this.pending.clear();
+  }
+}
+
+/** Drops the connection with a TCP RST and no answer, as a failing network does. */
+function resetConnection(req: IncomingMessage): void {
+  req.socket.resetAndDestroy();
 }
 
 function closeServer(server: Server): Promise<void> {
@@ -162,17 +214,10 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const settings = settingsFrom(options);
   const store = new Store(settings);
-  const faults = new FaultQueue();
-  const calls: CallRecord[] = [];
-
-  const record = (call: CallRecord) => {
-    calls.push(call);
-    try {
-      settings.onCall?.(call);
-    } catch {
-      // a failing observer must not take the server down
-    }
-  };
+  const faults = new FaultBook(OPERATIONS);
+  const throttle = settings.throttle ? new Throttle(settings.throttle, settings.now) : undefined;
+  const log = new CallLog(settings.onCall);
+  const timers = new Timers();
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = ids.requestId();
@@ -186,9 +231,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     const request: EmuRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, requestId };
     const route = findRoute(request.method, request.path, request.query);
-    const { reply, errorType } = answer(route, request, store, faults);
+    const op = route?.op ?? 'UnknownOperation';
+    const strike = route ? faults.take(route.op, route.service !== 'page') : undefined;
+    if (strike?.kind === 'reset') {
+      resetConnection(req);
+      log.record({ op, status: 0, fault: 'reset' });
+      return;
+    }
+    const { reply, errorType } = answer(route, request, store, strike, throttle);
+    const call: CallRecord = { op, status: reply.status, ...(errorType ? { errorType } : {}) };
+    if (strike?.kind === 'delay') {
+      timers.later(strike.ms, () => {
+        send(res, reply, requestId);
+        log.record({ ...call, fault: 'delay' });
+      });
+      return;
+    }
     send(res, reply, requestId);
-    record({ op: route?.op ?? 'UnknownOperation', status: reply.status, ...(errorType ? { errorType } : {}) });
+    log.record(call);
   }
 
   const server = createServer((req, res) => void onRequest(req, res));
@@ -200,16 +260,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (decideDeviceCode(store, userCode, allow) === 'unknown') throw new Error(`No device authorization has the user code ${userCode}`);
   };
   let closing: Promise<void> | undefined;
+  const close = () => {
+    timers.cancelAll();
+    return closeServer(server);
+  };
 
   return {
     url,
     port,
     org: settings.org,
-    calls,
+    calls: log.calls,
     issuedSecrets: () => store.issuedSecrets(),
     approve: (userCode) => decide(userCode, true),
     deny: (userCode) => decide(userCode, false),
-    failNext: (op, fault) => faults.add(op, fault),
-    close: () => (closing ??= closeServer(server)),
+    injectFault: (op, fault) => faults.add(op, fault, 'injectFault'),
+    failNext: (op, fault) => faults.add(op, fault, 'failNext'),
+    clearFaults: (op) => faults.clear(op),
+    revoke: (accessToken) => store.revoke(accessToken),
+    stats: () => log.stats(),
+    close: () => (closing ??= close()),
   };
 }

@@ -1,3 +1,5 @@
+import { indexOrganisation, type OrganisationIndex } from './org.js';
+import type { ThrottleSettings } from './throttle.js';
 import type { CallRecord, Organisation } from './types.js';
 
 /** EmulatorOptions with every default applied. */
@@ -12,6 +14,7 @@ export interface Settings {
   autoApprove: boolean;
   now: () => number;
   onCall?: (call: CallRecord) => void;
+  throttle?: ThrottleSettings;
 }
 
 export interface Registration {
@@ -112,8 +115,12 @@ export class Store {
   private readonly secrets: string[] = [];
   /** 'http://127.0.0.1:PORT', set once the server listens. */
   baseUrl = '';
+  /** Lookups into settings.org, which never changes once the emulator runs. */
+  readonly index: OrganisationIndex;
 
-  constructor(readonly settings: Settings) {}
+  constructor(readonly settings: Settings) {
+    this.index = indexOrganisation(settings.org);
+  }
 
   now(): number {
     return this.settings.now();
@@ -127,6 +134,17 @@ export class Store {
 
   issuedSecrets(): string[] {
     return [...this.secrets];
+  }
+
+  /** Ends the sign-in behind `accessToken`, or every sign-in; throws for a token never issued. */
+  revoke(accessToken?: string): void {
+    if (accessToken === undefined) {
+      for (const grant of this.accessTokens.values()) grant.session.revoked = true;
+      return;
+    }
+    const grant = this.accessTokens.get(accessToken);
+    if (!grant) throw new Error('revoke: no such access token was issued');
+    grant.session.revoked = true;
   }
 
   /** The device grant behind a user code, in any spelling; undefined when never issued. */
