@@ -83,6 +83,9 @@ export function testContext(options: {
   approve?: 'allow' | 'deny' | 'never';
   approveAfterMs?: number;
   fsOptions?: FileSystemOptions;
+  /** SDK attempts per call; 1 unless a test is about retries. */
+  maxAttempts?: number;
+  timeouts?: { connectionTimeoutMs?: number; requestTimeoutMs?: number };
 }): TestContext {
   const out: string[] = [];
   const opened: string[] = [];
@@ -98,7 +101,7 @@ export function testContext(options: {
     clock: systemClock,
     interactive: true,
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
-    clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: 1 }),
+    clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: options.maxAttempts ?? 1, timeouts: options.timeouts }),
     log: createDebugLog(false, { write: () => undefined }),
     async openBrowser(url: string) {
       opened.push(url);

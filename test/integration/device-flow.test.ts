@@ -79,6 +79,15 @@ describe('device authorization flow against the emulator', () => {
     expect(time.sleeps).toEqual([1000, 6000, 11000]);
   });
 
+  it('a SlowDown storm: the wait grows by 5 s each time until the code expires', async () => {
+    const { time, oidc, registration, emulator } = await setup({ interval: 1, deviceCodeTtlSeconds: 60 });
+    emulator.injectFault('CreateToken', { status: 400, errorType: 'SlowDownException', always: true });
+    await expect(
+      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, clock: time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/expired before it was approved/);
+    expect(time.sleeps).toEqual([1000, 6000, 11000, 16000, 21000, 26000]);
+  });
+
   it('fails clearly when the code expires or the request is denied', async () => {
     const expired = await setup({ interval: 5, deviceCodeTtlSeconds: 12 });
     await expect(
