@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 
@@ -43,6 +43,30 @@ export function buildProgram(getContext: () => Context): Command {
     .command('logout')
     .description('Sign out: revoke cached SSO tokens at the portal and delete them and cached role credentials')
     .action(async () => (await import('./commands/logout.js')).runLogout(getContext()));
+
+  program
+    .command('status')
+    .description('Show each SSO sign-in: signed in or not, when it expires, whether it can refresh (no network)')
+    .option('--json', 'print JSON (shape in the README)')
+    .action(async (flags) => (await import('./commands/status.js')).runStatus(getContext(), flags));
+
+  program
+    .command('whoami')
+    .description('Show who a profile signs in as (STS GetCallerIdentity)')
+    .option('--profile <name>', 'profile to use (default: AWS_PROFILE, then "default")')
+    .option('--json', 'print JSON, as aws sts get-caller-identity does')
+    .action(async (flags) => (await import('./commands/whoami.js')).runWhoami(getContext(), flags));
+
+  program
+    .command('export-credentials')
+    .description("Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)")
+    .option('--profile <name>', 'profile to use (default: AWS_PROFILE, then "default")')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['process', 'env', 'env-no-export', 'powershell', 'windows-cmd', 'fish'])
+        .default('process'),
+    )
+    .action(async (flags) => (await import('./commands/export-credentials.js')).runExportCredentials(getContext(), flags));
 
   return program;
 }

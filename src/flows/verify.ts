@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { describeServiceError } from '../sso/oidc-errors.js';
 import { messages } from '../ui/messages.js';
+import { readAwsConfig } from '../config/read.js';
 
 export interface CallerIdentity {
   UserId: string;
@@ -15,16 +16,44 @@ export interface CallerIdentity {
  * the check the guides make users run by hand. Prints the identity as `aws sts
  * get-caller-identity` does.
  */
+export async function callerIdentity(ctx: Context, profile: string, region: string): Promise<CallerIdentity> {
+  const credentials = await ctx.clients.profileCredentials(profile, ctx.paths);
+  const sts = await ctx.clients.sts(region, credentials);
+  const response = await sts.send(new GetCallerIdentityCommand({}));
+  return { UserId: response.UserId ?? '', Account: response.Account ?? '', Arn: response.Arn ?? '' };
+}
+
+const asJson = (identity: CallerIdentity) => JSON.stringify(identity, null, 4) + '\n';
+
 export async function verifyProfile(ctx: Context, profile: string, region: string): Promise<CallerIdentity> {
   let identity: CallerIdentity;
   try {
-    const credentials = await ctx.clients.profileCredentials(profile, ctx.paths);
-    const sts = await ctx.clients.sts(region, credentials);
-    const response = await sts.send(new GetCallerIdentityCommand({}));
-    identity = { UserId: response.UserId ?? '', Account: response.Account ?? '', Arn: response.Arn ?? '' };
+    identity = await callerIdentity(ctx, profile, region);
   } catch (error) {
     throw new CliError(messages.verifyFailed(describeServiceError(error)));
   }
-  ctx.stdout.write(JSON.stringify(identity, null, 4) + '\n');
+  ctx.stdout.write(asJson(identity));
+  return identity;
+}
+
+/** `sso-setup whoami`: the identity a profile signs in as, through the SDK's own provider. */
+export async function whoami(ctx: Context, options: { profile: string; json?: boolean }): Promise<CallerIdentity> {
+  const config = await readAwsConfig(ctx.paths);
+  const section = config.profiles[options.profile];
+  if (!section) throw new CliError(messages.profileNotFound(options.profile));
+  const sessionRegion = section.sso_session ? config.ssoSessions[section.sso_session]?.sso_region : section.sso_region;
+  const region = section.region || sessionRegion || 'us-east-1';
+  let identity: CallerIdentity;
+  try {
+    identity = await callerIdentity(ctx, options.profile, region);
+  } catch (error) {
+    throw new CliError(
+      `Cannot sign in with profile ${options.profile}: ${describeServiceError(error)}. ` +
+        `If the session has expired, run: sso-setup login --profile ${options.profile}`,
+    );
+  }
+  ctx.stdout.write(
+    options.json ? asJson(identity) : `Account: ${identity.Account}\nArn:     ${identity.Arn}\nUserId:  ${identity.UserId}\n`,
+  );
   return identity;
 }

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pythonJsonDumps } from './python-json.js';
-import { removeFile } from './cache.js';
+import { formatCacheDate, parseCacheDate, removeFile } from './cache.js';
+import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
 
 /**
  * The AWS CLI's role-credential cache in ~/.aws/cli/cache (compat.md §A3 "Role credentials").
@@ -43,4 +44,51 @@ export async function removeSsoRoleCredentials(dir: string): Promise<string[]> {
     if (providerType === 'sso' && (await removeFile(file))) removed.push(file);
   }
   return removed;
+}
+
+/** Role credentials as the AWS CLI caches them for SSO profiles. */
+export interface CachedRoleCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  expiration: Date;
+  accountId: string;
+}
+
+/** Reads a cached SSO role credential; undefined when missing, unreadable or not an SSO entry. */
+export async function readRoleCredentials(dir: string, key: string): Promise<CachedRoleCredentials | undefined> {
+  let json: { ProviderType?: unknown; Credentials?: Record<string, unknown> };
+  try {
+    json = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const c = json?.Credentials;
+  if (json?.ProviderType !== 'sso' || !c) return undefined;
+  const expiration = parseCacheDate(c.Expiration);
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const [accessKeyId, secretAccessKey, sessionToken] = [text(c.AccessKeyId), text(c.SecretAccessKey), text(c.SessionToken)];
+  if (!accessKeyId || !secretAccessKey || !sessionToken || !expiration) return undefined;
+  return { accessKeyId, secretAccessKey, sessionToken, expiration, accountId: text(c.AccountId) ?? '' };
+}
+
+/** Writes the AWS CLI's cache entry: `{"ProviderType": "sso", "Credentials": {…}}`, 0600. */
+export async function writeRoleCredentials(
+  dir: string,
+  key: string,
+  credentials: CachedRoleCredentials,
+  fsOptions: FileSystemOptions = {},
+): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const body = pythonJsonDumps({
+    ProviderType: 'sso',
+    Credentials: {
+      AccessKeyId: credentials.accessKeyId,
+      SecretAccessKey: credentials.secretAccessKey,
+      SessionToken: credentials.sessionToken,
+      Expiration: formatCacheDate(credentials.expiration),
+      AccountId: credentials.accountId,
+    },
+  });
+  await writeFileAtomic(path.join(dir, `${key}.json`), body, { ...fsOptions, exactMode: 0o600 });
 }

@@ -1,0 +1,105 @@
+import type { Context } from '../context.js';
+import { readAwsConfig } from '../config/read.js';
+import { CacheFileError, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
+import { parseScopes } from '../sso/sign-in.js';
+
+/** One sign-in as `status --json` reports it (the shape is documented in the README). */
+export interface SessionStatus {
+  /** "sso-session" for `[sso-session NAME]`, "legacy" for a start URL set in profiles. */
+  type: 'sso-session' | 'legacy';
+  /** The session name; null for legacy. */
+  name: string | null;
+  startUrl: string;
+  region: string;
+  /** Profiles that sign in through it. */
+  profiles: string[];
+  /** A cached token exists and has not expired. */
+  signedIn: boolean;
+  /** When the cached token expires (ISO 8601), or null. */
+  expiresAt: string | null;
+  /** The token can be refreshed without a browser (refresh token and live registration). */
+  refreshable: boolean;
+  /** When the client registration expires (ISO 8601), or null when there is none. */
+  registrationExpiresAt: string | null;
+}
+
+async function orMiss<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof CacheFileError) return undefined;
+    throw error;
+  }
+}
+
+/** Reads config and caches only: no network, no writes. */
+export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
+  const config = await readAwsConfig(ctx.paths);
+  const cache = new SsoCache(ctx.paths.ssoCacheDir);
+  const now = ctx.clock.now();
+  const entries = new Map<string, Omit<SessionStatus, 'signedIn' | 'expiresAt' | 'refreshable' | 'registrationExpiresAt'> & { scopes?: string[] }>();
+
+  for (const [name, session] of Object.entries(config.ssoSessions)) {
+    if (!session.sso_start_url || !session.sso_region) continue;
+    entries.set(`session:${name}`, {
+      type: 'sso-session', name, startUrl: session.sso_start_url, region: session.sso_region, profiles: [],
+      scopes: parseScopes(session.sso_registration_scopes),
+    });
+  }
+  for (const [profile, section] of Object.entries(config.profiles)) {
+    if (section.sso_session) {
+      entries.get(`session:${section.sso_session}`)?.profiles.push(profile);
+    } else if (section.sso_start_url && section.sso_region) {
+      const key = `legacy:${section.sso_start_url}`;
+      const entry = entries.get(key) ?? { type: 'legacy', name: null, startUrl: section.sso_start_url, region: section.sso_region, profiles: [] };
+      entry.profiles.push(profile);
+      entries.set(key, entry);
+    }
+  }
+
+  const result: SessionStatus[] = [];
+  for (const { scopes, ...entry } of entries.values()) {
+    const sessionName = entry.name ?? undefined;
+    const token = await orMiss(() => cache.readToken(tokenCacheKey({ sessionName, startUrl: entry.startUrl })));
+    const registration = await orMiss(() =>
+      cache.readRegistration(registrationCacheKey({ startUrl: entry.startUrl, region: entry.region, scopes, sessionName })),
+    );
+    const registrationExpiresAt = token?.registrationExpiresAt ?? registration?.expiresAt;
+    result.push({
+      ...entry,
+      profiles: entry.profiles.sort(),
+      signedIn: token !== undefined && token.expiresAt.getTime() > now,
+      expiresAt: token ? token.expiresAt.toISOString() : null,
+      refreshable: Boolean(
+        sessionName && token?.refreshToken && token.clientId && token.clientSecret && registrationExpiresAt && registrationExpiresAt.getTime() > now,
+      ),
+      registrationExpiresAt: registrationExpiresAt ? registrationExpiresAt.toISOString() : null,
+    });
+  }
+  return result;
+}
+
+function describe(status: SessionStatus, now: number): string {
+  const title = status.type === 'sso-session' ? `sso-session ${status.name}` : `legacy start URL`;
+  const minutes = status.expiresAt ? Math.round((Date.parse(status.expiresAt) - now) / 60_000) : 0;
+  const state = status.signedIn
+    ? `signed in, expires ${status.expiresAt} (in ${minutes} min)`
+    : status.expiresAt
+      ? `expired ${status.expiresAt}`
+      : 'not signed in';
+  return [
+    `${title}: ${state}`,
+    `  start URL:    ${status.startUrl} (${status.region})`,
+    `  refreshable:  ${status.refreshable ? 'yes' : 'no'}`,
+    `  registration: ${status.registrationExpiresAt ? `expires ${status.registrationExpiresAt}` : 'none'}`,
+    `  profiles:     ${status.profiles.join(', ') || '(none)'}`,
+  ].join('\n');
+}
+
+export async function status(ctx: Context, options: { json?: boolean }): Promise<SessionStatus[]> {
+  const statuses = await collectStatus(ctx);
+  if (options.json) ctx.stdout.write(JSON.stringify({ sessions: statuses }, null, 2) + '\n');
+  else if (statuses.length === 0) ctx.stdout.write('No SSO configuration found. Run: sso-setup configure\n');
+  else ctx.stdout.write(statuses.map((s) => describe(s, ctx.clock.now())).join('\n\n') + '\n');
+  return statuses;
+}
