@@ -18,17 +18,24 @@
  * - Line endings: a CRLF file stays CRLF (the AWS CLI rewrites it with LF), and each
  *   rewritten line keeps its own line ending. A UTF-8 BOM is kept.
  * - A key whose current value already equals the new one is left byte for byte alone
- *   (the AWS CLI normalises it to `key = value`), so a no-op edit returns the same text.
- * - Indented lines are never rewritten: they belong to sub-sections
- *   (`s3 =` / `  max_concurrent_requests = 10`) or are continuation lines. The AWS CLI
- *   would rewrite `  region = x` inside `s3 =` and drop its indentation.
+ *   (the AWS CLI normalises it to `key = value`), so a no-op edit returns the same text;
+ *   except `key: value`, which the AWS SDK for JavaScript does not read: it is rewritten.
+ * - Indentation is read the way botocore's configparser reads it. A line indented deeper
+ *   than the option line above it continues that option: a sub-section member
+ *   (`s3 =` / `  max_concurrent_requests = 10`) or a continuation line, never rewritten (the
+ *   AWS CLI would rewrite `  region = x` inside `s3 =` and drop its indentation). Any other
+ *   indented `key = value` line is an option of the section (some people indent every
+ *   option): it is rewritten in place with its indentation kept, because appending a second,
+ *   unindented `region = …` would make botocore refuse the whole file (duplicate option).
  * - Keys are compared case-insensitively, like botocore (configparser lower-cases option
  *   names): the AWS CLI would add `region = b` next to `Region = a`, and botocore then
  *   refuses the whole file as a duplicate option. Every top-level occurrence in the
  *   section is rewritten, so the SDK (last duplicate wins) sees the new value too.
- * - New keys go right after the last option (or indented line) of the section even when
+ * - New keys go right after the last option (or continuation line) of the section even when
  *   it is the last section of the file; the AWS CLI then inserts one line too late
- *   (`region = x\nfoo\nbar\n` → `…foo\noutput = json\nbar\n`).
+ *   (`region = x\nfoo\nbar\n` → `…foo\noutput = json\nbar\n`). They are unindented,
+ *   unless the next section's header is indented: then they get its indentation, or
+ *   configparser would read that header as a continuation of the new option.
  * - Headers may be indented, be followed by a comment (`[profile dev] # work`), use
  *   single quotes (`[profile 'dev']`) or a tab after the type: botocore and the AWS SDK
  *   for JavaScript read all of these as the same section, so appending a second copy
@@ -162,25 +169,26 @@ type LineKind =
   | { kind: 'comment' }
   /** Any line starting with `[` ends the previous section (as in the AWS CLI and the SDK). */
   | { kind: 'header' }
-  /** An unindented `key = value` or `key: value` line. */
-  | { kind: 'option'; key: string; value: string }
-  /** An indented line: a sub-section member or a continuation of the option above. */
-  | { kind: 'indented' }
-  /** Anything else (an unindented line without `=` or `:`); not an option. */
-  | { kind: 'other' };
+  /**
+   * A `key = value` or `key: value` line, possibly indented: whether an indented one is an
+   * option or the continuation of the option above depends on that line (editExistingSection).
+   */
+  | { kind: 'option'; indent: string; key: string; separator: string; value: string }
+  /** Anything else (a line without `=` or `:`); not an option. */
+  | { kind: 'other'; indent: string };
 
-/** The brief's option regex, anchored at column 0: indented lines are not top-level options. */
-const OPTION = /^([^\s:=][^:=]*?)\s*[:=]\s*(.*)$/s;
+/** The brief's option regex, applied after the line's indentation. */
+const OPTION = /^([^\s:=][^:=]*?)\s*([:=])\s*(.*)$/s;
 
 function classify(text: string): LineKind {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'blank' };
   if (trimmed.startsWith('#') || trimmed.startsWith(';')) return { kind: 'comment' };
   if (trimmed.startsWith('[')) return { kind: 'header' };
-  if (/^\s/.test(text)) return { kind: 'indented' };
-  const match = OPTION.exec(text);
-  if (match) return { kind: 'option', key: match[1] ?? '', value: (match[2] ?? '').trim() };
-  return { kind: 'other' };
+  const indent = /^\s*/.exec(text)?.[0] ?? '';
+  const match = OPTION.exec(text.slice(indent.length));
+  if (!match) return { kind: 'other', indent };
+  return { kind: 'option', indent, key: match[1] ?? '', separator: match[2] ?? '', value: (match[3] ?? '').trim() };
 }
 
 function normaliseKey(key: string): string {
@@ -254,19 +262,30 @@ function editExistingSection(
   const wanted = new Map(values.map(([key, value]) => [normaliseKey(key), [key, value] as const]));
   const found = new Set<string>();
   let lastContent = range.header;
+  // configparser's rule: once the section has an option, a line indented deeper than the
+  // last non-continuation line continues it; blank lines and comments don't count.
+  let sawOption = false;
+  let indentLevel = 0;
 
   for (let i = range.header + 1; i < range.end; i++) {
     const line = out[i]!;
     const kind = classify(line.text);
-    if (kind.kind === 'indented') lastContent = i;
+    if (kind.kind !== 'option' && kind.kind !== 'other') continue;
+    if (sawOption && kind.indent.length > indentLevel) {
+      lastContent = i; // a sub-section member or continuation line: kept as it is
+      continue;
+    }
+    indentLevel = kind.indent.length;
     if (kind.kind !== 'option') continue;
+    sawOption = true;
     lastContent = i;
     const entry = wanted.get(normaliseKey(kind.key));
     if (!entry) continue;
     found.add(normaliseKey(kind.key));
     const [key, value] = entry;
-    // Same value (and same key spelling): leave the line exactly as the user wrote it.
-    if (kind.value !== value || kind.key !== key) line.text = formatOption(key, value);
+    // Same value, key spelling and `=`: leave the line exactly as the user wrote it.
+    const same = kind.value === value && kind.key === key && kind.separator === '=';
+    if (!same) line.text = kind.indent + formatOption(key, value);
   }
 
   const missing = values.filter(([key]) => !found.has(normaliseKey(key)));
@@ -275,7 +294,14 @@ function editExistingSection(
   // The line we insert after may be the file's last line without a final newline.
   const anchor = out[lastContent]!;
   if (anchor.eol === '') anchor.eol = eol;
-  const inserted: Line[] = missing.map(([key, value]) => ({ text: formatOption(key, value), eol }));
+  // An unindented option before an indented header would make configparser read the header
+  // as a continuation line; at the header's indentation it stays a header. (A header that
+  // is already a continuation line for configparser gets no help: unindented keys are the
+  // ones the SDK reads in every case.)
+  const headerIndent = /^\s*/.exec(out[range.end]?.text ?? '')?.[0] ?? '';
+  const headerIsHeader = !sawOption || headerIndent.length <= indentLevel;
+  const indent = headerIsHeader ? headerIndent : '';
+  const inserted: Line[] = missing.map(([key, value]) => ({ text: indent + formatOption(key, value), eol }));
   out.splice(lastContent + 1, 0, ...inserted);
   return joinLines(out);
 }
@@ -285,4 +311,21 @@ function appendSection(body: string, section: string, values: ReadonlyArray<KeyV
   const separator = body === '' || body.endsWith('\n') ? '' : eol;
   const newLines = [`[${section}]`, ...values.map(([key, value]) => formatOption(key, value))];
   return body + separator + newLines.map((line) => line + eol).join('');
+}
+
+/**
+ * Removes the first section called `section` (its header and every line up to the next
+ * header), keeping every other byte. Comments and blank lines just above the next header
+ * belong to what follows and stay. Returns `text` unchanged when there is no such section.
+ */
+export function removeSection(text: string, section: string): string {
+  validateSectionName(section);
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const lines = splitLines(text.slice(bom.length));
+  const range = findSection(lines, section);
+  if (!range) return text;
+  let end = range.end;
+  // Leave the comments and blank lines that lead into the next section where they are.
+  while (end > range.header + 1 && ['blank', 'comment'].includes(classify(lines[end - 1]!.text).kind)) end--;
+  return bom + joinLines([...lines.slice(0, range.header), ...lines.slice(end)]);
 }

@@ -5,7 +5,8 @@
  * The AWS CLI rewrites the file in place (`open(path, 'w')`), so a crash or a concurrent
  * `aws configure` can leave it truncated or lose an update. We instead write a temp file
  * next to it and rename it over the target, keeping the target's mode, and follow a
- * symlinked config (dotfile managers) so the link itself stays a link.
+ * symlinked config (dotfile managers) so the link itself stays a link. Before a run's first
+ * change, createBackupper keeps one copy of the file as it was (`config.sso-setup.bak`).
  */
 import * as nodeFs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -54,6 +55,26 @@ function sleep(ms: number): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Read-modify-write
 
+export interface UpdateFileOptions extends FileSystemOptions {
+  /** Mode of a file that doesn't exist yet. Default 0600. */
+  newFileMode?: number;
+  lock?: LockOptions;
+  /**
+   * Called under the lock when the content is about to change, before the new content
+   * replaces the file; returns the backup it made, if any. See createBackupper. If it
+   * throws, the file is left unchanged.
+   */
+  backup?: (file: string) => Promise<string | undefined>;
+}
+
+export interface UpdateFileResult {
+  changed: boolean;
+  before: string;
+  after: string;
+  /** The backup `options.backup` made for this change. */
+  backupFile?: string;
+}
+
 /**
  * Read-modify-write under a lock: reads the file ('' if missing), calls edit(text), and if
  * the result differs writes it atomically. A file that is not valid UTF-8 is refused
@@ -62,19 +83,71 @@ function sleep(ms: number): Promise<void> {
 export async function updateFile(
   file: string,
   edit: (text: string) => string,
-  options?: FileSystemOptions & { newFileMode?: number; lock?: LockOptions },
-): Promise<{ changed: boolean; before: string; after: string }> {
+  options?: UpdateFileOptions,
+): Promise<UpdateFileResult> {
   return withFileLock(
     file,
     async () => {
       const before = await readTextFile(file, options);
       const after = edit(before);
       if (after === before) return { changed: false, before, after };
+      const backupFile = await options?.backup?.(file);
       await writeFileAtomic(file, after, { ...options, mode: options?.newFileMode ?? DEFAULT_NEW_FILE_MODE });
-      return { changed: true, before, after };
+      return backupFile === undefined ? { changed: true, before, after } : { changed: true, before, after, backupFile };
     },
     options?.lock,
   );
+}
+
+// ---------------------------------------------------------------------------------------
+// Backup
+
+export const BACKUP_SUFFIX = '.sso-setup.bak';
+
+export interface Backupper {
+  /**
+   * The first call for a path in this run copies the file, if it exists and isn't empty, to
+   * `${path}.sso-setup.bak` (atomically, same mode, replacing an older backup) and returns
+   * the backup's path. Every later call for that path returns undefined: the backup is of
+   * the file as it was before this run changed it. A copy that fails is tried again on the
+   * next call.
+   */
+  backup(file: string): Promise<string | undefined>;
+}
+
+/** One per CLI run: pass `backupper.backup` to updateFile as `backup`. */
+export function createBackupper(options?: FileSystemOptions): Backupper {
+  const attempts = new Map<string, Promise<string | undefined>>();
+  const backup = (file: string): Promise<string | undefined> => {
+    const key = path.resolve(file);
+    const earlier = attempts.get(key);
+    // Waits for the first copy; if that failed (and was forgotten), tries again.
+    if (earlier) return earlier.then(() => undefined, () => backup(file));
+    const attempt = copyToBackup(file, options);
+    attempts.set(key, attempt);
+    attempt.catch(() => attempts.delete(key));
+    return attempt;
+  };
+  return { backup };
+}
+
+async function copyToBackup(file: string, options?: FileSystemOptions): Promise<string | undefined> {
+  const fs = resolveFs(options);
+  let source: Stats;
+  let bytes: Buffer;
+  try {
+    // Through a symlinked config: the backup holds the content, next to the path we were given.
+    source = await fs.stat(file);
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (bytes.length === 0) return undefined;
+  const backupFile = `${file}${BACKUP_SUFFIX}`;
+  // Replaces the path itself: a symlink planted at the backup's name is not followed.
+  await replaceFile(fs, backupFile, bytes, source.mode & 0o7777, source, options);
+  return backupFile;
 }
 
 /** The file as a string, '' if it doesn't exist; throws if it isn't valid UTF-8. */
@@ -112,11 +185,26 @@ export async function writeFileAtomic(
   options?: FileSystemOptions & { mode?: number; exactMode?: number },
 ): Promise<void> {
   const fs = resolveFs(options);
-  const platform = options?.platform ?? process.platform;
   const target = await resolveTarget(fs, file);
   const existing = await statIfExists(fs, target);
   // exactMode (secrets: cache files) always applies; otherwise an existing file keeps its mode.
   const mode = options?.exactMode ?? (existing ? existing.mode & 0o7777 : (options?.mode ?? DEFAULT_NEW_FILE_MODE));
+  await replaceFile(fs, target, data, mode, existing, options);
+}
+
+/**
+ * The atomic part of writeFileAtomic: temp file, write, fsync, chmod, owner of `owner`
+ * (when root), rename over `target` (which is replaced, not followed, if it is a link).
+ */
+async function replaceFile(
+  fs: FsPromises,
+  target: string,
+  data: string | Uint8Array,
+  mode: number,
+  owner: Stats | undefined,
+  options?: FileSystemOptions,
+): Promise<void> {
+  const platform = options?.platform ?? process.platform;
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
 
@@ -124,7 +212,7 @@ export async function writeFileAtomic(
   try {
     await writeAndSync(fs, temp, data);
     await fs.chmod(temp, mode);
-    if (existing) await keepOwner(fs, temp, existing, platform);
+    if (owner) await keepOwner(fs, temp, owner, platform);
     await renameWithRetry(fs, temp, target, platform, options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, unlink, mkdir, rmdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir, unlink, mkdir, rmdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
 import { pythonJsonDumps } from './python-json.js';
@@ -91,6 +92,54 @@ export class CacheFileError extends Error {
   }
 }
 
+/** Cache files are a few KB: anything larger is not one of ours, and is not read into memory. */
+export const MAX_CACHE_FILE_BYTES = 1024 * 1024;
+
+/** Errors opening a cache file that mean this file can't be used, not that something else is wrong. */
+const UNUSABLE_FILE_ERRORS = new Set(['EISDIR', 'EACCES', 'EPERM', 'ELOOP']);
+
+/**
+ * The text of a cache file, undefined if it doesn't exist. Throws CacheFileError for what
+ * can't be a cache file: not a regular file, unreadable, or larger than MAX_CACHE_FILE_BYTES
+ * (reading a file over 2 GiB would throw a RangeError; opening a FIFO would wait forever
+ * for a writer, so files are opened non-blocking and checked before they are read).
+ */
+async function readCacheFile(file: string): Promise<string | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return undefined;
+    if (UNUSABLE_FILE_ERRORS.has(code)) throw new CacheFileError(file, `it can't be read (${code})`);
+    throw error;
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new CacheFileError(file, 'it is not a regular file');
+    if (stats.size > MAX_CACHE_FILE_BYTES) {
+      throw new CacheFileError(file, `it is larger than ${MAX_CACHE_FILE_BYTES / 1024 / 1024} MiB`);
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The JSON object in a cache file; CacheFileError if it is anything else. */
+function parseCacheJson(file: string, text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CacheFileError(file, 'it is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new CacheFileError(file, 'it is not a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const strList = (v: unknown): string[] | undefined =>
   Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
@@ -108,23 +157,8 @@ export class SsoCache {
   /** Parsed JSON object of a cache file, undefined if the file is missing. */
   private async readJson(key: string): Promise<Record<string, unknown> | undefined> {
     const file = this.fileFor(key);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new CacheFileError(file, 'it is not valid JSON');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new CacheFileError(file, 'it is not a JSON object');
-    }
-    return parsed as Record<string, unknown>;
+    const text = await readCacheFile(file);
+    return text === undefined ? undefined : parseCacheJson(file, text);
   }
 
   private async writeJson(key: string, body: Record<string, string | string[] | undefined>): Promise<void> {
@@ -212,11 +246,13 @@ export class SsoCache {
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
       const file = path.join(this.dir, name);
       try {
-        const json = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-        const accessToken = str(json?.accessToken);
+        const text = await readCacheFile(file);
+        if (text === undefined) continue; // removed meanwhile
+        const json = parseCacheJson(file, text);
+        const accessToken = str(json.accessToken);
         if (accessToken) found.push({ file, accessToken, region: str(json.region) });
       } catch {
-        // Not ours to judge: invalid JSON is left alone, as the AWS CLI does.
+        // Not ours to judge: invalid JSON and unreadable files are left alone, as the AWS CLI does.
       }
     }
     return found;

@@ -160,6 +160,50 @@ describe('updateSection: formats and edge cases', () => {
     );
   });
 
+  // Regression (found by config-edit.property.test.ts, botocore property): the editor
+  // appended a second, unindented `region = …` after indented options, and botocore then
+  // refused the whole file (DuplicateOptionError), even for a no-op edit.
+  it('rewrites indented options in place, keeping their indentation, as botocore reads them', () => {
+    const before = '[profile dev]\n  region = us-east-1\n\toutput = json\n[profile other]\nregion = x\n';
+    expect(updateSection(before, 'profile dev', [['region', 'us-west-2'], ['output', 'text'], ['sso_session', 's']])).toBe(
+      '[profile dev]\n  region = us-west-2\n\toutput = text\nsso_session = s\n[profile other]\nregion = x\n',
+    );
+    expect(updateSection(before, 'profile dev', [['region', 'us-east-1']])).toBe(before);
+  });
+
+  it('tells indented options from sub-section members by their indentation, like configparser', () => {
+    const before = '[default]\n  region = a\n  s3 =\n    region = sub\n\n# c\n';
+    expect(updateSection(before, 'default', [['region', 'z'], ['output', 'json']])).toBe(
+      '[default]\n  region = z\n  s3 =\n    region = sub\noutput = json\n\n# c\n',
+    );
+  });
+
+  // Regression (found by the property tests, botocore property): with `[default]` followed by
+  // an indented header, an unindented `sso_session = …` made configparser read
+  // `  [profile x]` as a continuation of it, and botocore lost that whole profile.
+  it('indents new keys like the next header when that header is indented', () => {
+    const before = '[default]\n  [profile x]\n  region = a\n';
+    expect(updateSection(before, 'default', [['sso_session', 's']])).toBe(
+      '[default]\n  sso_session = s\n  [profile x]\n  region = a\n',
+    );
+    const indented = '  [default]\n  region = a\n\n  [profile x]\n  region = b\n';
+    expect(updateSection(indented, 'default', [['output', 'json']])).toBe(
+      '  [default]\n  region = a\n  output = json\n\n  [profile x]\n  region = b\n',
+    );
+    // A header configparser already reads as a continuation line gets unindented keys, which the SDK reads.
+    expect(updateSection('[default]\nregion = a\n  [profile x]\n', 'default', [['output', 'json']])).toBe(
+      '[default]\nregion = a\noutput = json\n  [profile x]\n',
+    );
+  });
+
+  // Regression (found by the property tests, SDK property): `region: us-east-1` was kept as
+  // it was when the value matched, but the AWS SDK for JavaScript only reads `key = value`.
+  it('rewrites a `key: value` line even when the value is the same', () => {
+    expect(updateSection('[profile a]\nregion: us-east-1\n', 'profile a', [['region', 'us-east-1']])).toBe(
+      '[profile a]\nregion = us-east-1\n',
+    );
+  });
+
   it('inserts right after the header when the section has no options', () => {
     expect(updateSection('[default]\n\n# c\n[b]\nx = 1\n', 'default', [['region', 'x']])).toBe(
       '[default]\nregion = x\n\n# c\n[b]\nx = 1\n',

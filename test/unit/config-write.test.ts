@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { updateSection } from '../../src/config/edit.js';
-import { updateFile, withFileLock, writeFileAtomic, type FsPromises } from '../../src/config/write.js';
+import {
+  createBackupper,
+  updateFile,
+  withFileLock,
+  writeFileAtomic,
+  type FsPromises,
+} from '../../src/config/write.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -251,5 +257,146 @@ describe('withFileLock', () => {
     release();
     await Promise.all([held, second]);
     expect(order).toEqual(['first in', 'first out', 'second']);
+  });
+});
+
+describe('createBackupper', () => {
+  it('copies the file once per run, with its mode, and returns the backup path', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, '[default]\r\nregion = a\r\n');
+    await fsp.chmod(file, 0o640);
+    const backupper = createBackupper();
+    expect(await backupper.backup(file)).toBe(`${file}.sso-setup.bak`);
+    expect(await fsp.readFile(`${file}.sso-setup.bak`, 'utf8')).toBe('[default]\r\nregion = a\r\n');
+    if (process.platform !== 'win32') expect(await modeOf(`${file}.sso-setup.bak`)).toBe(0o640);
+
+    await fsp.writeFile(file, 'changed by this run');
+    expect(await backupper.backup(file)).toBeUndefined();
+    expect(await backupper.backup(path.join(dir, '.', 'config'))).toBeUndefined(); // same file, other spelling
+    expect(await fsp.readFile(`${file}.sso-setup.bak`, 'utf8')).toBe('[default]\r\nregion = a\r\n');
+    expect(await listDir()).toEqual(['config', 'config.sso-setup.bak']);
+  });
+
+  it("replaces an older run's backup; each run (backupper) backs up once", async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.sso-setup.bak`, 'from an older run');
+    await fsp.chmod(`${file}.sso-setup.bak`, 0o600);
+    await fsp.writeFile(file, 'first');
+    await fsp.chmod(file, 0o644);
+    expect(await createBackupper().backup(file)).toBe(`${file}.sso-setup.bak`);
+    expect(await fsp.readFile(`${file}.sso-setup.bak`, 'utf8')).toBe('first');
+    if (process.platform !== 'win32') expect(await modeOf(`${file}.sso-setup.bak`)).toBe(0o644);
+    await fsp.writeFile(file, 'second');
+    expect(await createBackupper().backup(file)).toBe(`${file}.sso-setup.bak`);
+    expect(await fsp.readFile(`${file}.sso-setup.bak`, 'utf8')).toBe('second');
+  });
+
+  it('makes no backup of a missing or empty file, and none later in the same run', async () => {
+    const missing = path.join(dir, 'missing');
+    const empty = path.join(dir, 'empty');
+    await fsp.writeFile(empty, '');
+    const backupper = createBackupper();
+    expect(await backupper.backup(missing)).toBeUndefined();
+    expect(await backupper.backup(empty)).toBeUndefined();
+    await fsp.writeFile(missing, 'written by this run');
+    await fsp.writeFile(empty, 'written by this run');
+    expect(await backupper.backup(missing)).toBeUndefined();
+    expect(await backupper.backup(empty)).toBeUndefined();
+    expect(await listDir()).toEqual(['empty', 'missing']);
+  });
+
+  it('gives concurrent calls for one path a single backup', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'x');
+    const backupper = createBackupper();
+    const results = await Promise.all([backupper.backup(file), backupper.backup(file), backupper.backup(file)]);
+    expect(results.filter((result) => result !== undefined)).toEqual([`${file}.sso-setup.bak`]);
+  });
+
+  it('tries again after a failed copy, leaving no temp file', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'x');
+    const { rename } = flakyRename('ENOSPC', 1);
+    const backupper = createBackupper({ fs: { rename } });
+    const [first, second] = await Promise.allSettled([backupper.backup(file), backupper.backup(file)]);
+    expect(first).toMatchObject({ status: 'rejected', reason: { code: 'ENOSPC' } });
+    expect(second).toEqual({ status: 'fulfilled', value: `${file}.sso-setup.bak` });
+    expect(await backupper.backup(file)).toBeUndefined();
+    expect(await listDir()).toEqual(['config', 'config.sso-setup.bak']);
+  });
+
+  it('backs up the content of a symlinked config next to the link, and never follows a link at the backup name', async () => {
+    if (process.platform === 'win32') return;
+    const real = path.join(dir, 'dotfiles-config');
+    const link = path.join(dir, 'config');
+    const victim = path.join(dir, 'victim');
+    await fsp.writeFile(real, 'real content');
+    await fsp.symlink(real, link);
+    await fsp.writeFile(victim, 'not to be overwritten');
+    await fsp.symlink(victim, `${link}.sso-setup.bak`);
+    expect(await createBackupper().backup(link)).toBe(`${link}.sso-setup.bak`);
+    expect((await fsp.lstat(`${link}.sso-setup.bak`)).isSymbolicLink()).toBe(false);
+    expect(await fsp.readFile(`${link}.sso-setup.bak`, 'utf8')).toBe('real content');
+    expect(await fsp.readFile(victim, 'utf8')).toBe('not to be overwritten');
+    expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe('updateFile with a backup', () => {
+  const setRegion = (region: string) => (text: string) => updateSection(text, 'default', [['region', region]]);
+
+  it("backs up the file as it was before the run's first change, under the lock, before replacing it", async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, '# mine\n[default]\nregion = a\n');
+    const backupper = createBackupper();
+    const seen: Array<{ lock: boolean; content: string }> = [];
+    const backup = async (target: string) => {
+      seen.push({
+        lock: await fsp.stat(`${target}.lock`).then(() => true, () => false),
+        content: await fsp.readFile(target, 'utf8'),
+      });
+      return backupper.backup(target);
+    };
+    const first = await updateFile(file, setRegion('b'), { backup });
+    expect(first).toMatchObject({ changed: true, backupFile: `${file}.sso-setup.bak` });
+    expect(seen).toEqual([{ lock: true, content: '# mine\n[default]\nregion = a\n' }]);
+    const second = await updateFile(file, setRegion('c'), { backup });
+    expect(second.changed).toBe(true);
+    expect(second).not.toHaveProperty('backupFile');
+    expect(await fsp.readFile(file, 'utf8')).toBe('# mine\n[default]\nregion = c\n');
+    expect(await fsp.readFile(`${file}.sso-setup.bak`, 'utf8')).toBe('# mine\n[default]\nregion = a\n');
+    expect(await listDir()).toEqual(['config', 'config.sso-setup.bak']);
+  });
+
+  it('does not call backup when nothing changes', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, '[default]\nregion = a\n');
+    let calls = 0;
+    const result = await updateFile(file, setRegion('a'), { backup: async () => (calls++, 'unused') });
+    expect(result).toEqual({ changed: false, before: '[default]\nregion = a\n', after: '[default]\nregion = a\n' });
+    expect(calls).toBe(0);
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('creates a new file without a backup, and does not back up what the run wrote', async () => {
+    const file = path.join(dir, 'config');
+    const backupper = createBackupper();
+    const first = await updateFile(file, setRegion('a'), { backup: backupper.backup });
+    const second = await updateFile(file, setRegion('b'), { backup: backupper.backup });
+    expect([first.backupFile, second.backupFile]).toEqual([undefined, undefined]);
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('leaves the file unchanged and the lock released when the backup fails', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, '[default]\nregion = a\n');
+    const attempt = updateFile(file, setRegion('b'), {
+      backup: async () => {
+        throw errnoError('ENOSPC');
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await fsp.readFile(file, 'utf8')).toBe('[default]\nregion = a\n');
+    expect(await listDir()).toEqual(['config']);
   });
 });
