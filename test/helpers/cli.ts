@@ -8,10 +8,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const cliPath = path.join(repoRoot, 'bin', 'sso-setup.js');
 export const approveBrowser = path.join(repoRoot, 'test', 'emulator', 'approve-browser.mjs');
 
-/** The built CLI must exist: `npm test` builds it first (pretest). */
+/** The bundled CLI (bin/sso-setup.js runs it) must exist: `npm test` builds it first (pretest). */
 export function requireBuiltCli(): void {
-  if (!existsSync(path.join(repoRoot, 'dist', 'src', 'cli.js'))) {
-    throw new Error('dist/src/cli.js is missing: run `npm run build` (npm test does it for you).');
+  if (!existsSync(path.join(repoRoot, 'dist', 'sso-setup.mjs'))) {
+    throw new Error('dist/sso-setup.mjs is missing: run `npm run build` (npm test does it for you).');
   }
 }
 

@@ -1,0 +1,427 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (builds first): start-up and end-to-end benchmarks of the built CLI, in one
+ * run, so every ratio compares numbers taken on the same machine at the same time.
+ *
+ *   node bench/run.mjs [--runs 15] [--warmup 2] [--only startup,configure,login,edit] [--no-save]
+ *
+ * Prints medians (and ratios) and writes everything to bench/results/<timestamp>.json.
+ * See bench/README.md for what each number means. Nothing here is a test: no number fails
+ * the build; the targets are printed with the measured values next to them.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pty from '@lydell/node-pty';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rusageHook = path.join(root, 'bench', 'rusage.cjs');
+const floorScript = path.join(root, 'bench', 'floor.mjs');
+const dist = (...parts) => pathToFileURL(path.join(root, 'dist', ...parts)).href;
+
+const TARGETS = { helpRatio: 1.3, configureRssMiB: 100 };
+const CONFIG_PROFILES = 10_000;
+const RUSAGE_RUNS = 5;
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    'no-save': { type: 'boolean', default: false },
+  },
+});
+const runs = Number(options.runs);
+const warmup = Number(options.warmup);
+if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(warmup) || warmup < 0) {
+  throw new Error('--runs must be a positive whole number and --warmup a whole number');
+}
+const only = new Set((options.only ?? 'startup,configure,login,edit').split(','));
+
+if (!existsSync(path.join(root, 'dist', 'sso-setup.mjs')) || !existsSync(path.join(root, 'dist', 'src', 'config', 'edit.js'))) {
+  throw new Error('The build is missing: run `npm run bench` (it builds first) or `npm run build`.');
+}
+
+// The CLI runs from a copy of what the package publishes (package.json, bin, the bundle), as
+// if installed: a rebuild in the work tree while the bench runs can't swap chunks under it.
+const installed = await mkdtemp(path.join(os.tmpdir(), 'sso-setup-bench-cli-'));
+for (const item of ['package.json', 'bin', path.join('dist', 'sso-setup.mjs'), path.join('dist', 'sso-setup.mjs.map'), path.join('dist', 'chunks')]) {
+  await cp(path.join(root, item), path.join(installed, item), { recursive: true });
+}
+process.on('exit', () => rmSync(installed, { recursive: true, force: true }));
+const cliPath = path.join(installed, 'bin', 'sso-setup.js');
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1) + 0.5))];
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1), p25: at(0.25), p75: at(0.75), n: sorted.length };
+}
+
+const round = (n, digits = 1) => (n === undefined ? undefined : Number(n.toFixed(digits)));
+const mib = (kib) => kib / 1024;
+
+/** A clean environment: nothing from the developer's own AWS set-up leaks into the runs. */
+function cleanEnv(home, extra = {}) {
+  const env = {};
+  for (const k of ['PATH', 'LANG', 'TMPDIR', 'SYSTEMROOT']) if (process.env[k]) env[k] = process.env[k];
+  return { ...env, HOME: home, USERPROFILE: home, ...extra };
+}
+
+async function scratchHome() {
+  const home = await mkdtemp(path.join(os.tmpdir(), 'sso-setup-bench-'));
+  await mkdir(path.join(home, '.aws'), { recursive: true });
+  return home;
+}
+
+async function readRusage(file) {
+  const usage = JSON.parse(await readFile(file, 'utf8'));
+  await rm(file, { force: true });
+  return { cpuMs: usage.userMs + usage.systemMs, userMs: usage.userMs, systemMs: usage.systemMs, maxRssKiB: usage.maxRssKiB };
+}
+
+/** Runs a command to completion, its output going to /dev/null (as hyperfine does). */
+function timeSync(argv, env) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { env, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited with ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+/** Runs a command to completion without blocking this process (the emulator runs here). */
+function timeAsync(argv, env) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(argv[0], argv.slice(1), { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`${argv.join(' ')} exited with ${code}:\n${output}`));
+      else resolve({ ms, output });
+    });
+  });
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][0-9A-B]|\u001b[=>]/g;
+
+/** The CLI in a pseudo-terminal, answered by a script as soon as each prompt appears. */
+class Terminal {
+  raw = '';
+  waiters = [];
+  constructor(args, env) {
+    this.started = process.hrtime.bigint();
+    this.proc = pty.spawn(process.execPath, args, { name: 'xterm-color', cols: 120, rows: 40, cwd: root, env: { ...env, TERM: 'xterm-256color' } });
+    this.proc.onData((data) => {
+      this.raw += data;
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.exited = new Promise((resolve) =>
+      this.proc.onExit(({ exitCode }) => resolve({ code: exitCode, ms: Number(process.hrtime.bigint() - this.started) / 1e6 })),
+    );
+  }
+  get text() {
+    return this.raw.replace(ANSI, '').replace(/\r/g, '');
+  }
+  /** Waits for the first of `patterns` after `from`; returns [which, index after the match]. */
+  async waitFor(patterns, from, timeoutMs = 30_000) {
+    const list = Array.isArray(patterns) ? patterns : [patterns];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rest = this.text.slice(from);
+      let best;
+      list.forEach((pattern, which) => {
+        const match = typeof pattern === 'string' ? { index: rest.indexOf(pattern), 0: pattern } : pattern.exec(rest);
+        if (match && match.index >= 0 && (!best || match.index < best.index)) best = { which, index: match.index, end: match.index + match[0].length };
+      });
+      if (best) return [best.which, from + best.end];
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${list.map(String).join(' or ')}. The terminal shows:\n${this.text}`);
+      await new Promise((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+  async answer(prompt, text, from) {
+    const [, at] = await this.waitFor(prompt, from);
+    this.proc.write(text + '\r');
+    return at;
+  }
+  /** A menu when there is more than one item: Enter on the first once it is drawn. */
+  async pick(many, single, item, from) {
+    const [which, at] = await this.waitFor([many, single], from);
+    if (which === 1) return at;
+    const [, drawn] = await this.waitFor(item, at);
+    this.proc.write('\r');
+    return drawn;
+  }
+}
+
+const PROFILE = 'bench-profile';
+
+/** `sso-setup configure`, every prompt answered like a person following a guide would. */
+async function configureOnce(emulator, home) {
+  const rusageFile = path.join(home, 'rusage.json');
+  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: 'true', BENCH_RUSAGE_FILE: rusageFile });
+  const term = new Terminal(['--require', rusageHook, cliPath, 'configure'], env);
+  const org = emulator.org;
+  const roles = [...new Set(org.accounts.flatMap((a) => a.roles))].sort();
+  try {
+    let at = await term.answer('SSO session name (Recommended): ', 'bench-sso', 0);
+    at = await term.answer('SSO start URL [None]: ', org.startUrl, at);
+    at = await term.answer('SSO region [None]: ', org.region, at);
+    at = await term.answer(/SSO registration scopes \[[^\]]*\]: /, '', at);
+    at = await term.pick(/There are \d+ AWS accounts available to you\./, 'The only AWS account available to you is', /\(\d{12}\)/, at);
+    at = await term.pick(/There are \d+ roles available to you\./, 'The only role available to you is', new RegExp(roles.join('|')), at);
+    at = await term.answer('Default client Region [None]: ', org.region, at);
+    at = await term.answer('CLI default output format (json if not specified) [None]: ', 'json', at);
+    at = await term.answer(/Profile name \[[^\]]*\]: /, PROFILE, at);
+    const { code, ms } = await term.exited;
+    if (code !== 0) throw new Error(`configure exited with ${code}:\n${term.text}`);
+    if (!/"Arn": "arn:aws:sts::/.test(term.text)) throw new Error(`configure did not verify the profile:\n${term.text}`);
+    return { wallMs: ms, ...(await readRusage(rusageFile)) };
+  } finally {
+    term.proc.kill();
+  }
+}
+
+async function loginOnce(emulator, home) {
+  const rusageFile = path.join(home, 'rusage.json');
+  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: 'true', BENCH_RUSAGE_FILE: rusageFile });
+  const { ms, output } = await timeAsync([process.execPath, '--require', rusageHook, cliPath, 'login', '--profile', PROFILE], env);
+  if (!/Successfully logged into Start URL/i.test(output)) throw new Error(`login printed no success message:\n${output}`);
+  return { wallMs: ms, ...(await readRusage(rusageFile)) };
+}
+
+function aggregate(samples) {
+  const keys = Object.keys(samples[0]);
+  return Object.fromEntries(keys.map((k) => [k, summary(samples.map((s) => s[k]))]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Benchmarks
+
+const results = {};
+const lines = [];
+const say = (line = '') => {
+  lines.push(line);
+  process.stdout.write(line + '\n');
+};
+const cell = (value, width, digits = 1) => (value === undefined ? '' : value.toFixed(digits)).padStart(width);
+
+const loadStart = os.loadavg();
+say(`sso-setup bench: node ${process.version}, ${process.platform} ${process.arch}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+say(`load average at start ${loadStart.map((n) => n.toFixed(2)).join(' ')}; ${runs} runs after ${warmup} warm-ups each; medians`);
+
+/** Variables of the caller that change how fast any `node` starts; the start-up runs leave them out. */
+const NODE_STARTUP_VARIABLES = ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'NODE_COMPILE_CACHE', 'NODE_V8_COVERAGE'];
+
+async function startup() {
+  const home = await scratchHome();
+  const env = cleanEnv(home);
+  const commands = {
+    'node -e 0': [process.execPath, '-e', '0'],
+    'floor: ESM, prints a line': [process.execPath, floorScript],
+    'sso-setup --help': [process.execPath, cliPath, '--help'],
+    'sso-setup --version': [process.execPath, cliPath, '--version'],
+  };
+  const envOf = Object.fromEntries(Object.keys(commands).map((name) => [name, env]));
+  // The caller's own environment too, when it holds something that slows every node down
+  // (NODE_EXTRA_CA_CERTS makes node read and parse a certificate bundle before anything else).
+  const inherited = NODE_STARTUP_VARIABLES.filter((k) => process.env[k]);
+  if (inherited.length > 0) {
+    const yours = { ...process.env, HOME: home, USERPROFILE: home };
+    commands['node -e 0 (your env)'] = commands['node -e 0'];
+    commands['sso-setup --help (your env)'] = commands['sso-setup --help'];
+    envOf['node -e 0 (your env)'] = yours;
+    envOf['sso-setup --help (your env)'] = yours;
+  }
+  const names = Object.keys(commands);
+  const wall = Object.fromEntries(names.map((n) => [n, []]));
+  // Interleaved, the order rotating each round, so that a busy moment hits every command alike.
+  for (let i = 0; i < warmup + runs; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length];
+      const ms = timeSync(commands[name], envOf[name]);
+      if (i >= warmup) wall[name].push(ms);
+    }
+  }
+  // CPU and peak RSS come from separate runs with bench/rusage.cjs preloaded (it costs a little).
+  const usage = Object.fromEntries(names.map((n) => [n, []]));
+  const rusageFile = path.join(home, 'rusage.json');
+  for (let i = 0; i < RUSAGE_RUNS; i++) {
+    for (const name of names) {
+      const [node, ...rest] = commands[name];
+      timeSync([node, '--require', rusageHook, ...rest], { ...envOf[name], BENCH_RUSAGE_FILE: rusageFile });
+      usage[name].push(await readRusage(rusageFile));
+    }
+  }
+  await rm(home, { recursive: true, force: true });
+  results.startup = { environment: 'PATH, LANG, TMPDIR and a scratch HOME only', callerVariablesLeftOut: inherited, commands: {} };
+  say();
+  say(`start-up, in a clean environment (PATH, LANG, TMPDIR, scratch HOME${inherited.length ? `; your ${inherited.join(', ')} left out` : ''}); output to /dev/null`);
+  say(`wall = spawn to exit. CPU (user+sys) and peak RSS: medians of ${RUSAGE_RUNS} more runs with bench/rusage.cjs preloaded`);
+  say(`${''.padEnd(30)}${'wall ms'.padStart(9)}${'× node -e 0'.padStart(13)}${'p25–p75 ms'.padStart(13)}${'CPU ms'.padStart(9)}${'peak RSS MiB'.padStart(14)}`);
+  for (const name of names) {
+    const base = summary(wall[name.endsWith('(your env)') ? 'node -e 0 (your env)' : 'node -e 0']).median;
+    const w = summary(wall[name]);
+    const u = aggregate(usage[name]);
+    results.startup.commands[name] = { wallMs: w, ratioToNode: round(w.median / base, 3), cpuMs: u.cpuMs, maxRssKiB: u.maxRssKiB };
+    say(
+      `${name.padEnd(30)}${cell(w.median, 9)}${cell(w.median / base, 13, 2)}${`${w.p25.toFixed(0)}–${w.p75.toFixed(0)}`.padStart(13)}` +
+        `${cell(u.cpuMs.median, 9)}${cell(mib(u.maxRssKiB.median), 14)}`,
+    );
+  }
+}
+
+async function endToEnd() {
+  const { startEmulator } = await import(dist('test', 'emulator', 'server.js'));
+  const emulator = await startEmulator({ autoApprove: true, interval: 1 });
+  say();
+  say(`end to end against the emulator (127.0.0.1, approval automatic, device-flow poll interval 1 s: it is in every wall time)`);
+  say(`${''.padEnd(24)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'user'.padStart(8)}${'sys'.padStart(8)}${'peak RSS MiB'.padStart(14)}${'max'.padStart(8)}`);
+  const row = (name, s) =>
+    say(
+      `${name.padEnd(24)}${cell(s.wallMs.median, 9, 0)}${cell(s.cpuMs.median, 9, 0)}${cell(s.userMs.median, 8, 0)}${cell(s.systemMs.median, 8, 0)}` +
+        `${cell(mib(s.maxRssKiB.median), 14)}${cell(mib(s.maxRssKiB.max), 8)}`,
+    );
+  const homes = [];
+  try {
+    let loginHome;
+    if (only.has('configure')) {
+      const samples = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        const home = await scratchHome();
+        homes.push(home);
+        const sample = await configureOnce(emulator, home);
+        if (i >= warmup) samples.push(sample);
+        loginHome = home;
+      }
+      results.configure = {
+        description: 'sso-setup configure in a pseudo-terminal, prompts answered by a script as they appear; sign-in, account and role menus, write, STS verification',
+        ...aggregate(samples),
+      };
+      row('configure (pty, prompts)', results.configure);
+    }
+    if (only.has('login')) {
+      if (!loginHome) {
+        loginHome = await scratchHome();
+        homes.push(loginHome);
+        await configureOnce(emulator, loginHome);
+      }
+      const samples = [];
+      for (let i = 0; i < warmup + runs; i++) {
+        const sample = await loginOnce(emulator, loginHome);
+        if (i >= warmup) samples.push(sample);
+      }
+      results.login = {
+        description:
+          'sso-setup login --profile (registration reused, new device authorization and token every time: reusing a refreshable session is not implemented yet)',
+        ...aggregate(samples),
+      };
+      row('login (signs in anew)', results.login);
+    }
+  } finally {
+    await emulator.close();
+    for (const home of homes) await rm(home, { recursive: true, force: true });
+  }
+}
+
+async function configEdit() {
+  const { updateSection } = await import(dist('src', 'config', 'edit.js'));
+  const { updateFile } = await import(dist('src', 'config', 'write.js'));
+  const parts = ['[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n'];
+  for (let i = 0; i < CONFIG_PROFILES; i++) {
+    const account = String(100000000000 + i * 7919).slice(0, 12);
+    parts.push(
+      `\n# team ${i % 97}\n[profile app-${String(i).padStart(5, '0')}]\nsso_session = corp\nsso_account_id = ${account}\n` +
+        `sso_role_name = ${i % 3 ? 'ReadOnlyAccess' : 'AdministratorAccess'}\nregion = ${i % 2 ? 'eu-west-1' : 'us-east-1'}\noutput = json\n`,
+    );
+  }
+  const text = parts.join('');
+  const middle = `profile app-${String(CONFIG_PROFILES / 2).padStart(5, '0')}`;
+  const home = await scratchHome();
+  const file = path.join(home, '.aws', 'config');
+  await writeFile(file, text);
+  const time = async (fn) => {
+    const started = process.hrtime.bigint();
+    await fn();
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const cases = {
+    'updateSection, a profile in the middle': (i) => () => updateSection(text, middle, [['region', i % 2 ? 'ap-northeast-1' : 'eu-central-1']]),
+    'updateSection, a new profile at the end': () => () =>
+      updateSection(text, 'profile bench-new', [['sso_session', 'corp'], ['sso_account_id', '111122223333'], ['sso_role_name', 'ReadOnlyAccess'], ['region', 'us-east-1'], ['output', 'json']]),
+    'updateFile (lock, read, edit, atomic write + fsync)': (i) => () =>
+      updateFile(file, (current) => updateSection(current, middle, [['region', i % 2 ? 'ap-northeast-1' : 'eu-central-1']])),
+  };
+  results.configEdit = { profiles: CONFIG_PROFILES, bytes: Buffer.byteLength(text), cases: {} };
+  say();
+  say(`config edit: ~/.aws/config with ${CONFIG_PROFILES.toLocaleString('en')} profiles (${mib(Buffer.byteLength(text) / 1024).toFixed(1)} MiB), in this process, from dist/src/config`);
+  for (const [name, make] of Object.entries(cases)) {
+    const samples = [];
+    for (let i = 0; i < warmup + runs; i++) {
+      const ms = await time(make(i));
+      if (i >= warmup) samples.push(ms);
+    }
+    const s = summary(samples);
+    results.configEdit.cases[name] = { ms: s };
+    say(`  ${name.padEnd(52)}${cell(s.median, 8, 2)} ms  (p25–p75 ${s.p25.toFixed(2)}–${s.p75.toFixed(2)})`);
+  }
+  await rm(home, { recursive: true, force: true });
+}
+
+if (only.has('startup')) await startup();
+if (only.has('configure') || only.has('login')) await endToEnd();
+if (only.has('edit')) await configEdit();
+
+results.populate = 'not available yet';
+say();
+say('populate: not available yet');
+
+const loadEnd = os.loadavg();
+const targets = {};
+say();
+say('targets');
+if (results.startup) {
+  const { commands } = results.startup;
+  const ratio = commands['sso-setup --help'].ratioToNode;
+  const floor = commands['floor: ESM, prints a line'].ratioToNode;
+  targets.helpRatio = { target: TARGETS.helpRatio, measured: ratio, met: ratio <= TARGETS.helpRatio, floor };
+  say(
+    `  sso-setup --help median wall ≤ ${TARGETS.helpRatio} × node -e 0: ${ratio.toFixed(2)} ×  ${ratio <= TARGETS.helpRatio ? 'met' : 'NOT met'}` +
+      ` (the floor, an ES module printing a line: ${floor.toFixed(2)} ×)`,
+  );
+  const yours = commands['sso-setup --help (your env)'];
+  if (yours) {
+    targets.helpRatioYourEnv = { measured: yours.ratioToNode, met: yours.ratioToNode <= TARGETS.helpRatio };
+    say(`    with your environment (${results.startup.callerVariablesLeftOut.join(', ')} set): ${yours.ratioToNode.toFixed(2)} ×`);
+  }
+}
+if (results.configure) {
+  const peak = mib(results.configure.maxRssKiB.max);
+  targets.configureRssMiB = { target: TARGETS.configureRssMiB, measured: round(peak), met: peak <= TARGETS.configureRssMiB };
+  say(`  configure peak RSS ≤ ${TARGETS.configureRssMiB} MiB (the highest of its runs): ${peak.toFixed(1)} MiB  ${peak <= TARGETS.configureRssMiB ? 'met' : 'NOT met'}`);
+}
+say(`load average at end ${loadEnd.map((n) => n.toFixed(2)).join(' ')}`);
+
+if (!options['no-save']) {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const out = path.join(root, 'bench', 'results', `${stamp}.json`);
+  await mkdir(path.dirname(out), { recursive: true });
+  const machine = { node: process.version, platform: process.platform, arch: process.arch, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMiB: Math.round(os.totalmem() / 2 ** 20), loadavgStart: loadStart, loadavgEnd: loadEnd };
+  await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, runs, warmup, targets, results, printed: lines }, null, 2) + '\n');
+  say(`results: ${path.relative(root, out)}`);
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinModules } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeHome } from '../helpers/sandbox.js';
+import { childEnv, cliPath, repoRoot, requireBuiltCli, run } from '../helpers/cli.js';
+
+/**
+ * Start-up stays as cheap as the command needs: `--help` and `--version` load neither the
+ * AWS SDK nor the prompt library; commands import them when they run. Nothing here is
+ * timed (`npm run bench` measures): the test looks at *which code is loaded*.
+ *
+ * How: the bundle is split by esbuild (scripts/build.mjs) into the entry, dist/sso-setup.mjs,
+ * and chunks that only `import()` loads. The CLI runs with test/fixtures/record-loads.mjs
+ * preloaded, which records every ES module file the process loads (a loader hook) and the
+ * Node built-ins it loaded. esbuild's metafile (dist/sso-setup.meta.json) says which
+ * sources each output file holds, so "the files loaded" become "the sources loaded". A file
+ * that is never loaded is never compiled or run, so its code is certainly not evaluated.
+ * `logout` with nothing cached is the control: it needs the SDK, and the same recorder
+ * must see the SDK's code being loaded there, or the checks above prove nothing.
+ */
+
+interface MetaOutput {
+  bytes: number;
+  entryPoint?: string;
+  inputs: Record<string, { bytesInOutput: number }>;
+  imports: Array<{ path: string; kind: string; external?: boolean }>;
+}
+
+/** Sources whose loading at start-up the issue rules out: the AWS SDK (and its Smithy runtime) and the prompt library. */
+const HEAVY = /^node_modules\/(@aws-sdk|@smithy|@inquirer)\//;
+/**
+ * For commands that read files but call nothing (`status`): the SDK's clients and HTTP stack
+ * and the prompt library. The SDK's own INI loader is allowed (it lives in @smithy/core/config, which brings the small
+ * transport helpers along in the same chunk): config/read.ts uses it on purpose.
+ */
+const CLIENTS = /^node_modules\/(@aws-sdk\/|@smithy\/(?!shared-ini-file-loader\/|types\/|core\/dist-es\/submodules\/(config|transport)\/)|@inquirer\/)/;
+/** Node built-ins only the SDK's HTTP stack needs. */
+const NETWORK_BUILTINS = ['http', 'https', 'http2', 'tls'];
+const ENTRY = 'dist/sso-setup.mjs';
+const recorder = path.join(repoRoot, 'test', 'fixtures', 'record-loads.mjs');
+
+let outputs: Record<string, MetaOutput>;
+let home: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  requireBuiltCli();
+  const metafile = path.join(repoRoot, 'dist', 'sso-setup.meta.json');
+  if (!existsSync(metafile)) throw new Error('dist/sso-setup.meta.json is missing: run `npm run build`.');
+  outputs = (JSON.parse(readFileSync(metafile, 'utf8')) as { outputs: Record<string, MetaOutput> }).outputs;
+  ({ home, cleanup } = await makeHome());
+});
+
+afterAll(async () => {
+  await cleanup?.();
+});
+
+const code = () => Object.entries(outputs).filter(([file]) => file.endsWith('.mjs'));
+const heavySources = (files: Iterable<string>, pattern = HEAVY) =>
+  [...files].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}).filter((input) => pattern.test(input)));
+
+interface Loaded {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Output files of the bundle that were loaded, relative to the repository: 'dist/sso-setup.mjs'… */
+  bundleFiles: string[];
+  /** Every other module file loaded (file: URLs only). */
+  otherFiles: string[];
+  builtins: string[];
+}
+
+/** Runs the built CLI with the recorder preloaded; returns what it loaded. */
+async function runRecorded(args: string[]): Promise<Loaded> {
+  const log = path.join(home, `loads-${args.join('_').replace(/\W/g, '') || 'none'}-${Date.now()}.txt`);
+  const result = await run(process.execPath, ['--import', recorder, cliPath, ...args], childEnv(home, { RECORD_LOADS_FILE: log }));
+  const lines = existsSync(log) ? (await readFile(log, 'utf8')).split('\n').filter(Boolean) : [];
+  const files = lines
+    .filter((line) => line.startsWith('module file:'))
+    .map((line) => path.relative(repoRoot, fileURLToPath(line.slice('module '.length))).split(path.sep).join('/'));
+  const unique = [...new Set(files)];
+  return {
+    ...result,
+    bundleFiles: unique.filter((file) => file in outputs),
+    otherFiles: unique.filter((file) => !(file in outputs)),
+    builtins: lines.filter((line) => line.startsWith('builtin ')).map((line) => line.slice('builtin '.length)),
+  };
+}
+
+describe('the bundle (esbuild metafile)', () => {
+  it('bundles every dependency: the files import nothing but Node built-ins and each other', () => {
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+    for (const [file, output] of code()) {
+      const foreign = output.imports.filter((i) => i.external && !builtins.has(i.path)).map((i) => i.path);
+      expect(foreign, `${file} imports packages at run time`).toEqual([]);
+    }
+  });
+
+  it('holds the AWS SDK and the prompt library, outside the entry and everything it imports statically', () => {
+    // What `node bin/sso-setup.js` loads before any command runs: the entry and its static imports.
+    const startUp = new Set<string>([ENTRY]);
+    for (const file of startUp) {
+      for (const i of outputs[file]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) startUp.add(i.path);
+    }
+    expect(heavySources(startUp)).toEqual([]);
+    const all = heavySources(code().map(([file]) => file));
+    for (const pkg of ['@aws-sdk/client-sso-oidc', '@aws-sdk/client-sso', '@aws-sdk/client-sts', '@inquirer/core']) {
+      expect(all.some((input) => input.startsWith(`node_modules/${pkg}/`)), `${pkg} is bundled`).toBe(true);
+    }
+  });
+
+  it('gives every import() an ES module: one of a CommonJS module would have only a default export', () => {
+    // With code splitting esbuild turns `import('cjs-package')` into a chunk that exports
+    // only `default`, and `const { SSOClient } = await import(…)` gets undefined at run time.
+    const meta = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'sso-setup.meta.json'), 'utf8')) as {
+      inputs: Record<string, { format?: string }>;
+    };
+    const cjs = code()
+      .map(([, output]) => output.entryPoint)
+      .filter((entry): entry is string => entry !== undefined && meta.inputs[entry]?.format === 'cjs');
+    expect(cjs).toEqual([]);
+  });
+
+  it('keeps linked source maps', () => {
+    for (const [file] of code()) {
+      expect(outputs[`${file}.map`], `${file}.map`).toBeDefined();
+      expect(readFileSync(path.join(repoRoot, file), 'utf8')).toContain(`//# sourceMappingURL=${path.basename(file)}.map`);
+    }
+  });
+
+  it('is what bin/sso-setup.js runs', () => {
+    expect(readFileSync(cliPath, 'utf8')).toMatch(/from '\.\.\/dist\/sso-setup\.mjs'/);
+  });
+});
+
+describe('start-up loads only what the command needs', () => {
+  it('the control: `logout` (nothing cached) loads the AWS SDK, and the recorder sees it', async () => {
+    const loaded = await runRecorded(['logout']);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(heavySources(loaded.bundleFiles).some((input) => input.startsWith('node_modules/@aws-sdk/client-sso/'))).toBe(true);
+    expect(loaded.builtins).toEqual(expect.arrayContaining(['https']));
+  });
+
+  it.each([[['--help']], [['--version']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']]])(
+    'sso-setup %j loads neither the AWS SDK nor the prompt library',
+    async (args) => {
+      const loaded = await runRecorded(args);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout).not.toBe('');
+      expect(loaded.bundleFiles).toContain(ENTRY); // the recorder worked
+      expect(heavySources(loaded.bundleFiles)).toEqual([]);
+      // Dependencies are bundled: nothing is loaded from node_modules at all.
+      expect(loaded.otherFiles.filter((file) => file.includes('node_modules/'))).toEqual([]);
+      expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
+    },
+  );
+
+  // `status` reads files and calls nothing, so it must not load the SDK's clients either.
+  it('sso-setup status loads neither the AWS SDK clients nor the prompt library', async () => {
+    const loaded = await runRecorded(['status']);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(loaded.bundleFiles).toContain(ENTRY);
+    expect(heavySources(loaded.bundleFiles, CLIENTS)).toEqual([]);
+    expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
+  });
+});
