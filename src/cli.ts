@@ -1,68 +1,151 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Context } from './context.js';
-import { CliError, ExitCode } from './errors.js';
+import { CliError, ExitCode, InterruptedError } from './errors.js';
+import { detectLanguage, messages, setLanguage, textWidth } from './ui/messages.js';
 
 const VERSION = '0.1.0';
+
+/**
+ * Commander's help in the chosen language: its headings, `[options]` / `[command]`, the
+ * `(choices: …, default: …)` it adds to option descriptions, and widths that count a
+ * Japanese character as the two columns it takes. Subcommands inherit this.
+ */
+const localHelp = {
+  styleTitle: (title: string) => messages.help.title(title),
+  commandUsage(this: Help, cmd: Command) {
+    return messages.help.term(Help.prototype.commandUsage.call(this, cmd));
+  },
+  subcommandTerm(this: Help, cmd: Command) {
+    return messages.help.term(Help.prototype.subcommandTerm.call(this, cmd));
+  },
+  optionDescription(option: Option) {
+    // Commander's own rules for what to show, with the words from the catalogue.
+    const extra: string[] = [];
+    if (option.argChoices) extra.push(messages.help.choices(option.argChoices.map((c) => JSON.stringify(c)).join(', ')));
+    const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+    if (option.defaultValue !== undefined && showDefault) {
+      extra.push(messages.help.default(option.defaultValueDescription || JSON.stringify(option.defaultValue)));
+    }
+    if (option.presetArg !== undefined && option.optional) extra.push(messages.help.preset(JSON.stringify(option.presetArg)));
+    if (option.envVar !== undefined) extra.push(messages.help.env(option.envVar));
+    if (extra.length === 0) return option.description;
+    return option.description ? `${option.description} (${extra.join(', ')})` : `(${extra.join(', ')})`;
+  },
+  // eslint-disable-next-line no-control-regex
+  displayWidth: (text: string) => textWidth(text.replace(/\x1b\[\d*(;\d*)*m/g, '')),
+  /** Commander's wrapping, which breaks lines at spaces only, that may also break after 、 and 。. */
+  boxWrap(this: Help, text: string, width: number) {
+    if (width < this.minWidthToWrap) return text;
+    return text
+      .split(/\r\n|\n/)
+      .flatMap((line) => {
+        const chunks = line.match(/\s*(?:[^\s、。]+[、。]*|[、。]+)/g);
+        if (!chunks) return [''];
+        const lines: string[] = [];
+        let current = chunks.shift()!;
+        for (const chunk of chunks) {
+          if (this.displayWidth(current) + this.displayWidth(chunk) <= width) current += chunk;
+          else {
+            lines.push(current);
+            current = chunk.trimStart();
+          }
+        }
+        return [...lines, current];
+      })
+      .join('\n');
+  },
+};
+
+/** The value of the last `--lang X` / `--lang=X` before `--`, read before commander runs (its texts depend on it). */
+export function langFlag(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') value = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+  }
+  return value;
+}
 
 /** Builds the commander program; `ctx` is created lazily so --help touches nothing else. */
 export function buildProgram(getContext: () => Context): Command {
   const program = new Command('sso-setup')
-    .description('Set up and run AWS IAM Identity Center (SSO) sign-in for the AWS CLI and SDKs.')
-    .version(VERSION)
-    .option('--debug', 'print debug output on stderr (tokens and secrets are redacted)')
+    .description(messages.help.program)
+    .configureHelp(localHelp)
+    .configureOutput({ outputError: (text, write) => write(messages.help.commanderError(text)) })
+    .helpOption('-h, --help', messages.help.helpOption)
+    .helpCommand('help [command]', messages.help.helpCommand)
+    .version(VERSION, '-V, --version', messages.help.version)
+    .option('--debug', messages.help.debug)
+    .option('--lang <lang>', messages.help.lang)
     .showHelpAfterError()
     .exitOverride();
 
   program
     .command('configure')
-    .description('Create or update an SSO profile: sign in, choose an account and role, write ~/.aws/config, verify it')
-    .option('--profile <name>', 'profile to write (default: asked, or AWS_PROFILE)')
-    .option('--sso-session <name>', 'SSO session name ("" for a legacy profile)')
-    .option('--start-url <url>', 'SSO start URL, e.g. https://d-xxxxxxxxxx.awsapps.com/start')
-    .option('--sso-region <region>', 'SSO region, where IAM Identity Center runs')
-    .option('--scopes <list>', 'SSO registration scopes, comma-separated (default sso:account:access)')
-    .option('--account-id <id>', 'AWS account to use')
-    .option('--role-name <name>', 'role to use in that account')
-    .option('--region <region>', 'default client Region of the profile')
-    .option('--output <format>', 'CLI default output format: json, text, table, yaml, yaml-stream, off')
-    .option('-y, --yes', 'accept the default of every value not given; ask nothing that has one')
-    .option('--dry-run', 'show the change to the config file; write nothing')
-    .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
-    .option('--no-verify', 'skip the STS GetCallerIdentity check at the end')
+    .description(messages.help.configure)
+    .option('--profile <name>', messages.help.configureProfile)
+    .option('--sso-session <name>', messages.help.configureSsoSession)
+    .option('--start-url <url>', messages.help.startUrl)
+    .option('--sso-region <region>', messages.help.ssoRegion)
+    .option('--scopes <list>', messages.help.scopes)
+    .option('--account-id <id>', messages.help.accountId)
+    .option('--role-name <name>', messages.help.roleName)
+    .option('--region <region>', messages.help.region)
+    .option('--output <format>', messages.help.output)
+    .option('-y, --yes', messages.help.yes)
+    .option('--dry-run', messages.help.dryRun)
+    .option('--no-browser', messages.help.noBrowser)
+    .option('--no-verify', messages.help.noVerify)
     .action(async (flags) => (await import('./commands/configure.js')).runConfigure(getContext(), flags));
 
   program
     .command('login')
-    .description('Sign in again and refresh the cached SSO token')
-    .option('--profile <name>', 'profile to sign in with (default: AWS_PROFILE, then "default")')
-    .option('--sso-session <name>', 'sso-session to sign in to, without a profile')
-    .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
+    .description(messages.help.login)
+    .option('--profile <name>', messages.help.loginProfile)
+    .option('--sso-session <name>', messages.help.loginSsoSession)
+    .option('--no-browser', messages.help.noBrowser)
     .action(async (flags) => (await import('./commands/login.js')).runLogin(getContext(), flags));
 
   program
     .command('logout')
-    .description('Sign out: revoke cached SSO tokens at the portal and delete them and cached role credentials')
+    .description(messages.help.logout)
     .action(async () => (await import('./commands/logout.js')).runLogout(getContext()));
 
   program
+    .command('populate')
+    .description('Write a profile for every account and role of an sso-session (marked, so re-runs and --prune touch only these)')
+    .requiredOption('--sso-session <name>', 'the sso-session to sign in with')
+    .option('--template <template>', 'profile name template: {account_name} {account_id} {role_name} {email} {session}', '{account_name}-{role_name}')
+    .option('--prefix <prefix>', 'text put before every generated name')
+    .option('--region <region>', 'default client Region of the profiles')
+    .option('--output <format>', 'CLI default output format of the profiles')
+    .option('--dry-run', 'print the change to the config file as a diff; write nothing')
+    .option('--prune', 'remove profiles this command generated earlier that no longer exist')
+    .option('--rate <n>', 'requests per second to IAM Identity Center (its throttle is about 20)', '20')
+    .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
+    .action(async (flags) => (await import('./commands/populate.js')).runPopulate(getContext(), flags));
+
+  program
     .command('status')
-    .description('Show each SSO sign-in: signed in or not, when it expires, whether it can refresh (no network)')
-    .option('--json', 'print JSON (shape in the README)')
+    .description(messages.help.status)
+    .option('--json', messages.help.statusJson)
     .action(async (flags) => (await import('./commands/status.js')).runStatus(getContext(), flags));
 
   program
     .command('whoami')
-    .description('Show who a profile signs in as (STS GetCallerIdentity)')
-    .option('--profile <name>', 'profile to use (default: AWS_PROFILE, then "default")')
-    .option('--json', 'print JSON, as aws sts get-caller-identity does')
+    .description(messages.help.whoami)
+    .option('--profile <name>', messages.help.profileToUse)
+    .option('--json', messages.help.whoamiJson)
     .action(async (flags) => (await import('./commands/whoami.js')).runWhoami(getContext(), flags));
 
   program
     .command('export-credentials')
-    .description("Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)")
-    .option('--profile <name>', 'profile to use (default: AWS_PROFILE, then "default")')
+    .description(messages.help.exportCredentials)
+    .option('--profile <name>', messages.help.profileToUse)
     .addOption(
-      new Option('--format <format>', 'output format')
+      new Option('--format <format>', messages.help.exportFormat)
         .choices(['process', 'env', 'env-no-export', 'powershell', 'windows-cmd', 'fish'])
         .default('process'),
     )
@@ -75,27 +158,30 @@ export function buildProgram(getContext: () => Context): Command {
 function describeFileError(error: unknown): string | undefined {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   if (!code || !path) return undefined;
-  const reasons: Record<string, string> = {
-    EACCES: 'permission denied; check the owner and permissions of the file and its folder',
-    EPERM: 'the operation is not permitted; check the owner and permissions of the file and its folder',
-    ENOSPC: 'the disk is full; free some space and run the command again',
-    EDQUOT: 'the disk quota is exceeded; free some space and run the command again',
-    EROFS: 'the file system is read-only',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EISDIR: 'it is a folder, not a file',
-  };
-  const reason = reasons[code];
-  return reason ? `Cannot write ${path}: ${reason}. Files already there were left as they were.` : undefined;
+  const reason = messages.fileErrorReason(code);
+  return reason ? messages.cannotWrite(path, reason) : undefined;
 }
 
-/** Runs the CLI and returns the exit code; never throws. */
+/**
+ * Runs the CLI and returns the exit code; never throws. The language comes from `--lang`,
+ * else LC_ALL / LC_MESSAGES / LANG in `env`, and is set before the program is built.
+ */
 export async function main(
   argv: string[],
   getContext: () => Context = () => createContext({ debug: argv.includes('--debug') }),
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let ctx: Context | undefined;
   const context = () => (ctx ??= getContext());
   const stderr = (text: string) => (ctx ? ctx.stderr.write(text) : process.stderr.write(text));
+  setLanguage(detectLanguage(env));
+  try {
+    setLanguage(detectLanguage(env, langFlag(argv)));
+  } catch (error) {
+    // An unknown --lang value: a usage error, told in the environment's language.
+    stderr(`${(error as Error).message}\n`);
+    return error instanceof CliError ? error.exitCode : ExitCode.usage;
+  }
   try {
     await buildProgram(context).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
@@ -105,6 +191,10 @@ export async function main(
         return ExitCode.ok;
       }
       return ExitCode.usage; // commander already printed the message
+    }
+    if (error instanceof InterruptedError) {
+      stderr(`\n${messages.interrupted}\n`);
+      return error.exitCode;
     }
     if (error instanceof CliError) {
       stderr(`\n${error.message}\n`);
@@ -117,7 +207,7 @@ export async function main(
     }
     // Not ours: show the type and message only (SDK errors never carry tokens in them).
     const err = error as Error;
-    stderr(`\nUnexpected error: ${err?.name ?? 'Error'}: ${err?.message ?? String(error)}\n`);
+    stderr(`\n${messages.unexpectedError(err?.name ?? 'Error', err?.message ?? String(error))}\n`);
     return ExitCode.failure;
   }
 }

@@ -5,6 +5,7 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CliError } from './errors.js';
 import type { SdkLogger } from './ui/debug-log.js';
+import { messages } from './ui/messages.js';
 
 /**
  * Creates the AWS SDK v3 clients. Endpoint resolution (AWS_ENDPOINT_URL,
@@ -15,7 +16,8 @@ import type { SdkLogger } from './ui/debug-log.js';
  */
 export interface ClientFactory {
   oidc(region: string): Promise<SSOOIDCClient>;
-  portal(region: string): Promise<SSOClient>;
+  /** `maxAttempts: 1` when the caller retries itself (behind its own rate limiter). */
+  portal(region: string, overrides?: { maxAttempts?: number }): Promise<SSOClient>;
   sts(region: string, credentials: AwsCredentialIdentityProvider): Promise<STSClient>;
   /**
    * The JS SDK's own SSO credential provider for a profile: it reads the config file and
@@ -56,9 +58,9 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       const { SSOOIDCClient } = await import('@aws-sdk/client-sso-oidc');
       return new SSOOIDCClient(await common(region));
     },
-    async portal(region) {
+    async portal(region, overrides) {
       const { SSOClient } = await import('@aws-sdk/client-sso');
-      return new SSOClient(await common(region));
+      return new SSOClient({ ...(await common(region)), ...overrides });
     },
     async sts(region, credentials) {
       const { STSClient } = await import('@aws-sdk/client-sts');
@@ -91,7 +93,7 @@ async function createRequestHandler(
     try {
       ca = readFileSync(caBundle, 'utf8');
     } catch (error) {
-      throw new CliError(`Cannot read the CA bundle named by AWS_CA_BUNDLE (${caBundle}): ${(error as Error).message}`);
+      throw new CliError(messages.caBundleUnreadable(caBundle, (error as Error).message));
     }
   }
   const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);

@@ -3,7 +3,7 @@ import { resolveAwsPaths, type AwsPaths } from './config/paths.js';
 import { createClientFactory, type ClientFactory } from './clients.js';
 import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
 import type { Prompter } from './ui/prompter.js';
-import type { FileSystemOptions } from './config/write.js';
+import { createBackupper, type FileSystemOptions } from './config/write.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
 
 /**
@@ -36,6 +36,8 @@ export interface Context {
   clients: ClientFactory;
   /** `--debug` output on stderr, secrets redacted. */
   log: DebugLog;
+  /** Copies a file once per run before its first change (`FILE.sso-setup.bak`). */
+  backup: (file: string) => Promise<string | undefined>;
 }
 
 export const systemClock: Clock = {
@@ -66,5 +68,6 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
     openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
     clients: overrides.clients ?? createClientFactory({ env, userAgent, logger: log.sdkLogger() }),
     log,
+    backup: overrides.backup ?? createBackupper().backup,
   };
 }

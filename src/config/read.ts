@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ConfigurationError } from '../errors.js';
+import { messages } from '../ui/messages.js';
 import type { AwsPaths } from './paths.js';
 
 export type ConfigSection = Record<string, string | undefined>;
@@ -27,15 +28,15 @@ export function findConfigProblem(bytes: Uint8Array): string | undefined {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return 'it is not valid UTF-8 text';
+    return messages.configNotUtf8;
   }
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/^\uFEFF/, '').trim();
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(line)) return `line ${i + 1} contains binary data`;
+    if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(line)) return messages.configBinaryLine(i + 1);
     if (line.startsWith('[') && !/^\[[^\]]*\]\s*([#;].*)?$/.test(line)) {
-      return `line ${i + 1} has an unterminated or malformed section header: ${JSON.stringify(line.slice(0, 60))}`;
+      return messages.configBadHeader(i + 1, line.slice(0, 60));
     }
   }
   return undefined;
@@ -51,7 +52,7 @@ async function checkFile(file: string): Promise<void> {
   }
   const problem = findConfigProblem(bytes);
   if (problem) {
-    throw new ConfigurationError(`Cannot use ${file}: ${problem}. Fix the file by hand; sso-setup changed nothing.`);
+    throw new ConfigurationError(messages.cannotUseConfig(file, problem));
   }
 }
 

@@ -157,7 +157,7 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
       return undefined;
     }
     if (error instanceof CliError) throw error;
-    throw new CliError(`Listing your AWS accounts and roles failed: ${describeServiceError(error)}`);
+    throw new CliError(messages.listingFailed(describeServiceError(error)));
   }
 }
 
@@ -243,7 +243,8 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   }
 
   await signedIn.save();
-  const written = await updateFile(ctx.paths.configFile, edit, ctx.fsOptions);
+  const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
+  if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
 
   if (!chosen) ctx.stdout.write(messages.configuredNoCredentials(profile));
   else if (profile.toLowerCase() === 'default') ctx.stdout.write(messages.configuredDefault);
@@ -253,5 +254,6 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     ctx.stdout.write(messages.verifying(profile));
     await verifyProfile(ctx, profile, region || sso.target.region);
   }
+  if (chosen && sso.target.sessionName && answers.interactive) ctx.stdout.write(messages.populateHint(sso.target.sessionName));
   return { ...result, configChanged: written.changed };
 }

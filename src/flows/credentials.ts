@@ -11,6 +11,7 @@ import {
   type CachedRoleCredentials,
 } from '../sso/role-credentials-cache.js';
 import { MIN_REMAINING_MS } from '../sso/sign-in.js';
+import { messages } from '../ui/messages.js';
 import { resolveLoginTarget } from './login.js';
 
 /**
@@ -26,7 +27,7 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
   const roleName = section.sso_role_name;
   const missing = [!accountId && 'sso_account_id', !roleName && 'sso_role_name'].filter(Boolean) as string[];
   if (missing.length > 0) {
-    throw new ConfigurationError(`The profile ${profile} has no ${missing.join(' or ')}: run sso-setup configure --profile ${profile}.`);
+    throw new ConfigurationError(messages.profileMissingRoleKeys(profile, missing));
   }
 
   const key = roleCredentialsCacheKey({ accountId: accountId!, roleName: roleName!, sessionName: target.sessionName, startUrl: target.startUrl });
@@ -36,7 +37,6 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
     return cached;
   }
 
-  const signInAgain = `run: sso-setup login --profile ${profile}`;
   let token;
   try {
     token = await new SsoCache(ctx.paths.ssoCacheDir).readToken(tokenCacheKey(target));
@@ -44,7 +44,7 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
     if (!(error instanceof CacheFileError)) throw error;
   }
   if (!token || token.expiresAt.getTime() <= ctx.clock.now()) {
-    throw new CliError(`The SSO session for profile ${profile} has expired or you are not signed in: ${signInAgain}`);
+    throw new CliError(messages.sessionExpired(profile));
   }
   ctx.log.secret(token.accessToken);
   let credentials;
@@ -52,9 +52,9 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
     credentials = await getRoleCredentials(await ctx.clients.portal(target.region), token.accessToken, accountId!, roleName!);
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {
-      throw new CliError(`The SSO session for profile ${profile} is no longer valid: ${signInAgain}`);
+      throw new CliError(messages.sessionInvalid(profile));
     }
-    throw new CliError(`Getting role credentials for ${roleName} in ${accountId} failed: ${describeServiceError(error)}`);
+    throw new CliError(messages.roleCredentialsFailed(roleName!, accountId!, describeServiceError(error)));
   }
   const result = { ...credentials, accountId: accountId! };
   for (const secret of [result.secretAccessKey, result.sessionToken]) ctx.log.secret(secret);

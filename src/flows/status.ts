@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
 import { CacheFileError, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
-import { parseScopes } from '../sso/sign-in.js';
+import { parseScopes } from '../sso/scopes.js';
+import { messages } from '../ui/messages.js';
 
 /** One sign-in as `status --json` reports it (the shape is documented in the README). */
 export interface SessionStatus {
@@ -80,26 +81,14 @@ export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
 }
 
 function describe(status: SessionStatus, now: number): string {
-  const title = status.type === 'sso-session' ? `sso-session ${status.name}` : `legacy start URL`;
   const minutes = status.expiresAt ? Math.round((Date.parse(status.expiresAt) - now) / 60_000) : 0;
-  const state = status.signedIn
-    ? `signed in, expires ${status.expiresAt} (in ${minutes} min)`
-    : status.expiresAt
-      ? `expired ${status.expiresAt}`
-      : 'not signed in';
-  return [
-    `${title}: ${state}`,
-    `  start URL:    ${status.startUrl} (${status.region})`,
-    `  refreshable:  ${status.refreshable ? 'yes' : 'no'}`,
-    `  registration: ${status.registrationExpiresAt ? `expires ${status.registrationExpiresAt}` : 'none'}`,
-    `  profiles:     ${status.profiles.join(', ') || '(none)'}`,
-  ].join('\n');
+  return messages.statusEntry(status, minutes);
 }
 
 export async function status(ctx: Context, options: { json?: boolean }): Promise<SessionStatus[]> {
   const statuses = await collectStatus(ctx);
   if (options.json) ctx.stdout.write(JSON.stringify({ sessions: statuses }, null, 2) + '\n');
-  else if (statuses.length === 0) ctx.stdout.write('No SSO configuration found. Run: sso-setup configure\n');
+  else if (statuses.length === 0) ctx.stdout.write(messages.noSsoConfiguration);
   else ctx.stdout.write(statuses.map((s) => describe(s, ctx.clock.now())).join('\n\n') + '\n');
   return statuses;
 }

@@ -1,4 +1,4 @@
-import { messages } from '../ui/messages.js';
+import { messages, type NameKind } from '../ui/messages.js';
 import { SSO_REGIONS, suggestRegion } from './regions.js';
 
 /**
@@ -20,20 +20,20 @@ const MAX_URL_LENGTH = 2048;
  */
 export function validateStartUrl(value: string, hasDefault: boolean): string | true {
   if (value === '') return hasDefault ? true : messages.startUrlRequired;
-  if (value.length > MAX_URL_LENGTH) return messages.invalidStartUrl(value, `is longer than ${MAX_URL_LENGTH} characters`);
-  if (CONTROL.test(value) || /\s/.test(value)) return messages.invalidStartUrl(value, 'contains spaces or control characters');
+  if (value.length > MAX_URL_LENGTH) return messages.invalidStartUrl(value, messages.reason.tooLong(MAX_URL_LENGTH));
+  if (CONTROL.test(value) || /\s/.test(value)) return messages.invalidStartUrl(value, messages.reason.spacesOrControl);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return messages.invalidStartUrl(value, 'is not a URL');
+    return messages.invalidStartUrl(value, messages.reason.notUrl);
   }
-  if (url.protocol !== 'https:') return messages.invalidStartUrl(value, 'must start with https://');
+  if (url.protocol !== 'https:') return messages.invalidStartUrl(value, messages.reason.notHttps);
   const labels = url.hostname.replace(/\.$/, '').split('.');
   if (url.hostname === '' || !labels.every((l) => HOST_LABEL.test(l))) {
-    return messages.invalidStartUrl(value, 'has no valid host name');
+    return messages.invalidStartUrl(value, messages.reason.noHost);
   }
-  if (url.username || url.password) return messages.invalidStartUrl(value, 'must not contain a user name or password');
+  if (url.username || url.password) return messages.invalidStartUrl(value, messages.reason.userInfo);
   return true;
 }
 
@@ -74,13 +74,13 @@ const SECTION_NAME = /^[\w\-@+.%:/]+$/;
 const MAX_NAME_LENGTH = 128;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function validateName(kind: 'profile name' | 'session name', value: string): string | true {
+export function validateName(kind: NameKind, value: string): string | true {
   if (value === '') return messages.valueRequired;
-  if (CONTROL.test(value)) return messages.invalidName(kind, value, 'contains control characters');
-  if (/\s/.test(value)) return messages.invalidName(kind, value, 'contains spaces');
-  if (value.length > MAX_NAME_LENGTH) return messages.invalidName(kind, value, `is longer than ${MAX_NAME_LENGTH} characters`);
-  if (RESERVED.has(value)) return messages.invalidName(kind, value, 'is reserved');
-  if (!SECTION_NAME.test(value)) return messages.invalidName(kind, value, 'contains characters the AWS SDKs cannot read');
+  if (CONTROL.test(value)) return messages.invalidName(kind, value, messages.reason.control);
+  if (/\s/.test(value)) return messages.invalidName(kind, value, messages.reason.spaces);
+  if (value.length > MAX_NAME_LENGTH) return messages.invalidName(kind, value, messages.reason.tooLong(MAX_NAME_LENGTH));
+  if (RESERVED.has(value)) return messages.invalidName(kind, value, messages.reason.reserved);
+  if (!SECTION_NAME.test(value)) return messages.invalidName(kind, value, messages.reason.unreadable);
   return true;
 }
 

@@ -47,13 +47,8 @@ export async function whoami(ctx: Context, options: { profile: string; json?: bo
   try {
     identity = await callerIdentity(ctx, options.profile, region);
   } catch (error) {
-    throw new CliError(
-      `Cannot sign in with profile ${options.profile}: ${describeServiceError(error)}. ` +
-        `If the session has expired, run: sso-setup login --profile ${options.profile}`,
-    );
+    throw new CliError(messages.whoamiFailed(options.profile, describeServiceError(error)));
   }
-  ctx.stdout.write(
-    options.json ? asJson(identity) : `Account: ${identity.Account}\nArn:     ${identity.Arn}\nUserId:  ${identity.UserId}\n`,
-  );
+  ctx.stdout.write(options.json ? asJson(identity) : messages.whoamiIdentity(identity));
   return identity;
 }

@@ -5,6 +5,7 @@ import {
   paginateListAccounts,
   type SSOClient,
 } from '@aws-sdk/client-sso';
+import { messages } from '../ui/messages.js';
 
 /** An AWS account the signed-in user may use, as ListAccounts returns it. */
 export interface Account {
@@ -81,7 +82,7 @@ export async function getRoleCredentials(
 ): Promise<RoleCredentials> {
   const { roleCredentials: c } = await sso.send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
   if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || c.expiration === undefined) {
-    throw new Error('IAM Identity Center returned incomplete role credentials.');
+    throw new Error(messages.incompleteRoleCredentials);
   }
   return {
     accessKeyId: c.accessKeyId,

@@ -1,6 +1,7 @@
 import { CreateTokenCommand, StartDeviceAuthorizationCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../context.js';
 import { CliError } from '../errors.js';
+import { messages } from '../ui/messages.js';
 import { describeServiceError, errorName } from './oidc-errors.js';
 import type { ClientRegistration } from './cache.js';
 
@@ -49,10 +50,10 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
       }),
     );
   } catch (error) {
-    throw new CliError(`Starting the sign-in at ${input.startUrl} failed: ${describeServiceError(error)}`);
+    throw new CliError(messages.startSignInFailed(input.startUrl, describeServiceError(error)));
   }
   if (!started.deviceCode || !started.userCode || !started.verificationUri) {
-    throw new CliError('IAM Identity Center returned an incomplete device authorization.');
+    throw new CliError(messages.incompleteDeviceAuthorization);
   }
   const expiresAt = new Date(clock.now() + (started.expiresIn ?? 600) * 1000);
   let intervalMs = (started.interval || DEFAULT_INTERVAL_SECONDS) * 1000;
@@ -76,7 +77,7 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
         }),
       );
       if (!token.accessToken || token.expiresIn === undefined) {
-        throw new CliError('IAM Identity Center returned a token response without an access token.');
+        throw new CliError(messages.tokenWithoutAccessToken);
       }
       return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
     } catch (error) {
@@ -89,13 +90,13 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
         case 'ExpiredTokenException':
           throw expired();
         case 'AccessDeniedException':
-          throw new CliError('The sign-in request was denied in the browser. Run the command again to retry.');
+          throw new CliError(messages.signInDenied);
         default:
           // The SDK already retried this call with backoff; while the code is valid, a
           // passing fault (throttling, a 5xx, a reset connection) just means poll again.
           if (isTransient(error)) continue;
           if (error instanceof CliError) throw error;
-          throw new CliError(`Sign-in failed: ${describeServiceError(error)}`);
+          throw new CliError(messages.signInFailed(describeServiceError(error)));
       }
     }
   }
@@ -120,5 +121,5 @@ export function isTransient(error: unknown): boolean {
 }
 
 function expired(): CliError {
-  return new CliError('The sign-in request expired before it was approved. Run the command again to get a new code.');
+  return new CliError(messages.signInExpired);
 }

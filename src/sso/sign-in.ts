@@ -1,6 +1,7 @@
 import { RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../context.js';
 import { CliError } from '../errors.js';
+import { messages } from '../ui/messages.js';
 import {
   CacheFileError,
   registrationCacheKey,
@@ -11,6 +12,7 @@ import {
 } from './cache.js';
 import { runDeviceFlow, type DeviceAuthorization } from './device-flow.js';
 import { describeServiceError } from './oidc-errors.js';
+export { parseScopes } from './scopes.js';
 
 /** What to sign in to: an sso-session, or a legacy profile's start URL. */
 export interface SsoTarget {
@@ -44,15 +46,6 @@ export interface SignInResult {
 /** Cached tokens and registrations are used only with at least this much time left (botocore). */
 export const MIN_REMAINING_MS = 15 * 60 * 1000;
 
-/** `a, b,,c ` → ['a', 'b', 'c'], as the AWS CLI parses sso_registration_scopes. */
-export function parseScopes(raw: string | undefined): string[] | undefined {
-  if (raw === undefined) return undefined;
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 async function readOrMiss<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
   try {
     return await read();
@@ -73,10 +66,10 @@ async function registerClient(target: SsoTarget, deps: SignInDeps): Promise<Clie
   try {
     response = await deps.oidc.send(new RegisterClientCommand({ clientName, clientType: 'public', scopes }));
   } catch (error) {
-    throw new CliError(`Registering the client with IAM Identity Center failed: ${describeServiceError(error)}`);
+    throw new CliError(messages.registerFailed(describeServiceError(error)));
   }
   if (!response.clientId || !response.clientSecret || !response.clientSecretExpiresAt) {
-    throw new CliError('IAM Identity Center returned an incomplete client registration.');
+    throw new CliError(messages.incompleteRegistration);
   }
   return {
     clientId: response.clientId,

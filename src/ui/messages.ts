@@ -1,14 +1,69 @@
 /**
- * Every text the user reads, in one place. The English texts are the AWS CLI v2's, word for
- * word where it has one, because our users follow guides that show them.
+ * Every text the user reads, in one place, in English (`en`, below) and Japanese
+ * (`ja`, ./messages-ja.ts). The English texts are the AWS CLI v2's, word for word where it
+ * has one, because our users follow guides that show them. The Japanese ones use the words
+ * of the Japanese AWS console and guides; prompts keep the AWS CLI's `text [default]: ` shape.
+ *
+ * Code reads `messages.*`: an ES module live binding that `setLanguage` points at the chosen
+ * catalogue, so every `import { messages }` sees it. Only messages change with the language;
+ * what is written to files never does.
  */
+import { CliError, ExitCode } from '../errors.js';
+import { ja } from './messages-ja.js';
+
 /** A user's value shown safely in a message: quoted, control characters escaped, long values cut. */
 export function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 60)}…(${value.length} characters)` : value;
   return JSON.stringify(shown);
 }
 
-export const messages = {
+/** Columns a text takes in a terminal: East Asian wide and fullwidth characters take two. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      (c >= 0x1f300 && c <= 0x1faff) ||
+      (c >= 0x20000 && c <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+/** What a name validator checks: the kind of name, as the messages call it. */
+export type NameKind = 'profile name' | 'session name';
+
+/** One sign-in as `sso-setup status` shows it (the same shape as flows/status.ts' SessionStatus). */
+export interface StatusEntry {
+  type: 'sso-session' | 'legacy';
+  name: string | null;
+  startUrl: string;
+  region: string;
+  profiles: string[];
+  signedIn: boolean;
+  expiresAt: string | null;
+  refreshable: boolean;
+  registrationExpiresAt: string | null;
+}
+
+const FILE_ERROR_REASONS: Record<string, string> = {
+  EACCES: 'permission denied; check the owner and permissions of the file and its folder',
+  EPERM: 'the operation is not permitted; check the owner and permissions of the file and its folder',
+  ENOSPC: 'the disk is full; free some space and run the command again',
+  EDQUOT: 'the disk quota is exceeded; free some space and run the command again',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder, not a file',
+};
+
+export const en = {
   sessionNamePrompt: (current?: string) => (current ? `SSO session name [${current}]` : 'SSO session name (Recommended)'),
   startUrlPrompt: (current?: string) => `SSO start URL [${current ?? 'None'}]`,
   ssoRegionPrompt: (current?: string) => `SSO region [${current ?? 'None'}]`,
@@ -40,9 +95,22 @@ export const messages = {
     `Not a valid region name: ${quote(value)}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Expected a region such as us-east-1 or ap-northeast-1.`,
   invalidOutput: (value: string, allowed: readonly string[]) =>
     `Not a valid output format: ${quote(value)}. Expected one of: ${allowed.join(', ')}.`,
-  invalidName: (kind: string, value: string, reason: string) =>
+  invalidName: (kind: NameKind, value: string, reason: string) =>
     `Not a valid ${kind}: ${quote(value)} ${reason}. Use letters, digits and - _ . @ + % : / only, as the AWS SDKs require.`,
   invalidAccountId: (value: string) => `Not a valid AWS account ID: ${quote(value)}. Expected 12 digits.`,
+  /** Why a value is not valid; they follow the quoted value ("x" is not a URL). */
+  reason: {
+    tooLong: (max: number) => `is longer than ${max} characters`,
+    spacesOrControl: 'contains spaces or control characters',
+    notUrl: 'is not a URL',
+    notHttps: 'must start with https://',
+    noHost: 'has no valid host name',
+    userInfo: 'must not contain a user name or password',
+    control: 'contains control characters',
+    spaces: 'contains spaces',
+    reserved: 'is reserved',
+    unreadable: 'contains characters the AWS SDKs cannot read',
+  },
 
   deviceBrowser: (a: { verificationUri: string; userCode: string }) =>
     'Attempting to open your default browser.\n' +
@@ -53,6 +121,14 @@ export const messages = {
     `${a.verificationUri}\n\nThen enter the code:\n\n${a.userCode}\n\n` +
     'Alternatively, you may visit the following URL which will autofill the code upon loading:\n' +
     `${a.verificationUriComplete}\n`,
+  startSignInFailed: (startUrl: string, reason: string) => `Starting the sign-in at ${startUrl} failed: ${reason}`,
+  incompleteDeviceAuthorization: 'IAM Identity Center returned an incomplete device authorization.',
+  tokenWithoutAccessToken: 'IAM Identity Center returned a token response without an access token.',
+  signInDenied: 'The sign-in request was denied in the browser. Run the command again to retry.',
+  signInFailed: (reason: string) => `Sign-in failed: ${reason}`,
+  signInExpired: 'The sign-in request expired before it was approved. Run the command again to get a new code.',
+  registerFailed: (reason: string) => `Registering the client with IAM Identity Center failed: ${reason}`,
+  incompleteRegistration: 'IAM Identity Center returned an incomplete client registration.',
 
   onlyAccount: (id: string) => `The only AWS account available to you is: ${id}\n`,
   accountCount: (n: number) => `There are ${n} AWS accounts available to you.\n`,
@@ -64,6 +140,7 @@ export const messages = {
   noRoles: (id: string) => `No roles are available for the account ${id}`,
   unableToList:
     'Unable to list AWS accounts and/or roles. Skipping configuring AWS credential provider for profile.\n',
+  listingFailed: (reason: string) => `Listing your AWS accounts and roles failed: ${reason}`,
   selectAccount: 'Select an account',
   missingFlags: (flags: readonly string[]) =>
     `Missing values and no terminal to ask for them: ${flags.join(', ')}. Pass them as options (see sso-setup configure --help).`,
@@ -76,6 +153,20 @@ export const messages = {
     `More than one is available and there is no terminal to ask: pass --${flag} with one of: ${available.join(', ')}.`,
   dryRunNoChange: (file: string) => `Dry run: ${file} would not change.\n`,
   dryRunHeader: (file: string) => `Dry run: the change that would be written to ${file} (nothing was written):\n`,
+  backedUp: (file: string, backup: string) => `Saved a copy of ${file} as it was before this change: ${backup}\n`,
+  populateSummary: (s: { dryRun: boolean; added: number; updated: number; removed: number; unchanged: number; pairs: number; accounts: number }) =>
+    `${s.dryRun ? 'Would write' : 'Profiles'}: ${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged ` +
+    `(${s.pairs} account × role pairs in ${s.accounts} accounts).\n`,
+  populateSkipped: (names: readonly string[]) => `Left alone (not written by populate): ${names.join(', ')}\n`,
+  populateFailures: (count: number, lines: readonly string[]) =>
+    `The roles of ${count} account(s) could not be listed; their profiles were not written or pruned:\n${lines.join('\n')}`,
+  populateListingFailed: (reason: string) => `Listing your AWS accounts failed: ${reason}`,
+  populateBadRate: (rate: string) => `${rate} is not a number of requests per second between 0 and 1000`,
+  progressAccounts: 'accounts',
+  unknownTemplateField: (field: string, template: string, known: string) =>
+    `Unknown field {${field}} in the name template "${template}". Known fields: ${known}.`,
+  populateHint: (session: string) =>
+    `\nTip: to write a profile for every account and role you can use, run: sso-setup populate --sso-session ${session}\n`,
   selectRole: 'Select a role',
 
   configuredDefault:
@@ -96,4 +187,143 @@ export const messages = {
   loggedIn: (startUrl: string) => `Successfully logged into Start URL: ${startUrl}\n`,
   loggedOut: (tokens: number, credentials: number) =>
     `Signed out: removed ${tokens} cached SSO token${tokens === 1 ? '' : 's'} and ${credentials} cached role credential${credentials === 1 ? '' : 's'}.\n`,
-} as const;
+
+  profileMissingRoleKeys: (profile: string, keys: readonly string[]) =>
+    `The profile ${profile} has no ${keys.join(' or ')}: run sso-setup configure --profile ${profile}.`,
+  sessionExpired: (profile: string) =>
+    `The SSO session for profile ${profile} has expired or you are not signed in: run: sso-setup login --profile ${profile}`,
+  sessionInvalid: (profile: string) =>
+    `The SSO session for profile ${profile} is no longer valid: run: sso-setup login --profile ${profile}`,
+  roleCredentialsFailed: (roleName: string, accountId: string, reason: string) =>
+    `Getting role credentials for ${roleName} in ${accountId} failed: ${reason}`,
+  incompleteRoleCredentials: 'IAM Identity Center returned incomplete role credentials.',
+
+  whoamiFailed: (profile: string, reason: string) =>
+    `Cannot sign in with profile ${profile}: ${reason}. If the session has expired, run: sso-setup login --profile ${profile}`,
+  whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>
+    `Account: ${identity.Account}\nArn:     ${identity.Arn}\nUserId:  ${identity.UserId}\n`,
+
+  noSsoConfiguration: 'No SSO configuration found. Run: sso-setup configure\n',
+  /** One sign-in in `sso-setup status`; `minutes` is the time left on its token. */
+  statusEntry: (status: StatusEntry, minutes: number) => {
+    const title = status.type === 'sso-session' ? `sso-session ${status.name}` : `legacy start URL`;
+    const state = status.signedIn
+      ? `signed in, expires ${status.expiresAt} (in ${minutes} min)`
+      : status.expiresAt
+        ? `expired ${status.expiresAt}`
+        : 'not signed in';
+    return [
+      `${title}: ${state}`,
+      `  start URL:    ${status.startUrl} (${status.region})`,
+      `  refreshable:  ${status.refreshable ? 'yes' : 'no'}`,
+      `  registration: ${status.registrationExpiresAt ? `expires ${status.registrationExpiresAt}` : 'none'}`,
+      `  profiles:     ${status.profiles.join(', ') || '(none)'}`,
+    ].join('\n');
+  },
+
+  configNotUtf8: 'it is not valid UTF-8 text',
+  configBinaryLine: (line: number) => `line ${line} contains binary data`,
+  configBadHeader: (line: number, text: string) =>
+    `line ${line} has an unterminated or malformed section header: ${JSON.stringify(text)}`,
+  cannotUseConfig: (file: string, problem: string) =>
+    `Cannot use ${file}: ${problem}. Fix the file by hand; sso-setup changed nothing.`,
+
+  caBundleUnreadable: (file: string, reason: string) =>
+    `Cannot read the CA bundle named by AWS_CA_BUNDLE (${file}): ${reason}`,
+
+  /** File-system failures people can act on (by error code); undefined for other codes. */
+  fileErrorReason: (code: string): string | undefined => FILE_ERROR_REASONS[code],
+  cannotWrite: (file: string, reason: string) => `Cannot write ${file}: ${reason}. Files already there were left as they were.`,
+  unexpectedError: (name: string, message: string) => `Unexpected error: ${name}: ${message}`,
+  interrupted: 'Interrupted.',
+  unknownLanguage: (value: string, accepted: readonly string[]) =>
+    `Unknown language for --lang: ${quote(value)}. Expected one of: ${accepted.join(', ')}.`,
+
+  /** `--help`: the descriptions of the program, its commands and options, and commander's own words. */
+  help: {
+    program: 'Set up and run AWS IAM Identity Center (SSO) sign-in for the AWS CLI and SDKs.',
+    version: 'output the version number',
+    helpOption: 'display help for command',
+    helpCommand: 'display help for command',
+    debug: 'print debug output on stderr (tokens and secrets are redacted)',
+    lang: 'language of the messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
+    configure: 'Create or update an SSO profile: sign in, choose an account and role, write ~/.aws/config, verify it',
+    configureProfile: 'profile to write (default: asked, or AWS_PROFILE)',
+    configureSsoSession: 'SSO session name ("" for a legacy profile)',
+    startUrl: 'SSO start URL, e.g. https://d-xxxxxxxxxx.awsapps.com/start',
+    ssoRegion: 'SSO region, where IAM Identity Center runs',
+    scopes: 'SSO registration scopes, comma-separated (default sso:account:access)',
+    accountId: 'AWS account to use',
+    roleName: 'role to use in that account',
+    region: 'default client Region of the profile',
+    output: 'CLI default output format: json, text, table, yaml, yaml-stream, off',
+    yes: 'accept the default of every value not given; ask nothing that has one',
+    dryRun: 'show the change to the config file; write nothing',
+    noBrowser: 'print the sign-in URL and code instead of opening a browser',
+    noVerify: 'skip the STS GetCallerIdentity check at the end',
+    login: 'Sign in again and refresh the cached SSO token',
+    loginProfile: 'profile to sign in with (default: AWS_PROFILE, then "default")',
+    loginSsoSession: 'sso-session to sign in to, without a profile',
+    logout: 'Sign out: revoke cached SSO tokens at the portal and delete them and cached role credentials',
+    status: 'Show each SSO sign-in: signed in or not, when it expires, whether it can refresh (no network)',
+    statusJson: 'print JSON (shape in the README)',
+    whoami: 'Show who a profile signs in as (STS GetCallerIdentity)',
+    profileToUse: 'profile to use (default: AWS_PROFILE, then "default")',
+    whoamiJson: 'print JSON, as aws sts get-caller-identity does',
+    exportCredentials:
+      "Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)",
+    exportFormat: 'output format',
+    /** Commander's headings: 'Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'. */
+    title: (title: string) => title,
+    /** A usage line or command term, with commander's `[options]` and `[command]` in it. */
+    term: (term: string) => term,
+    choices: (list: string) => `choices: ${list}`,
+    default: (value: string) => `default: ${value}`,
+    preset: (value: string) => `preset: ${value}`,
+    env: (name: string) => `env: ${name}`,
+    /** Commander's own error messages ("error: unknown option '--x'"). */
+    commanderError: (text: string) => text,
+  },
+};
+
+/** The catalogue's shape: every language has exactly these keys, with these parameters. */
+export type Messages = typeof en;
+
+export type Language = 'en' | 'ja';
+export const LANGUAGES: readonly Language[] = ['en', 'ja'];
+
+/** The messages in the chosen language (English until `setLanguage` says otherwise). */
+export let messages: Messages = en;
+
+export function catalogue(lang: Language): Messages {
+  return lang === 'ja' ? ja : en;
+}
+
+export function setLanguage(lang: Language): void {
+  messages = catalogue(lang);
+}
+
+/**
+ * `ja`, `ja_JP`, `ja_JP.UTF-8` (or `.utf8`) → Japanese; anything else (C, POSIX, en_US…)
+ * → English. A Japanese locale in another encoding (`ja_JP.eucJP`) gets English: our
+ * Japanese is UTF-8, and would come out garbled on such a terminal.
+ */
+function localeLanguage(locale: string): Language {
+  const match = /^([A-Za-z]+)(?:[_-][A-Za-z]+)?(?:\.([^@]+))?(?:@.*)?$/.exec(locale.trim());
+  if (!match || match[1]!.toLowerCase() !== 'ja') return 'en';
+  const encoding = match[2]?.toLowerCase().replace(/-/g, '');
+  return encoding === undefined || encoding === 'utf8' ? 'ja' : 'en';
+}
+
+/**
+ * The language to use: `--lang` when given, else the first non-empty of LC_ALL,
+ * LC_MESSAGES and LANG (as gettext reads them). An unknown `--lang` value is a usage error,
+ * told in the environment's language.
+ */
+export function detectLanguage(env: NodeJS.ProcessEnv, flag?: string): Language {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  const fromEnv = locale === undefined ? 'en' : localeLanguage(locale);
+  if (flag === undefined) return fromEnv;
+  if ((LANGUAGES as readonly string[]).includes(flag)) return flag as Language;
+  throw new CliError(catalogue(fromEnv).unknownLanguage(flag, LANGUAGES), ExitCode.usage);
+}

@@ -1,7 +1,8 @@
 import { createPrompt, useState, useKeypress, isEnterKey } from '@inquirer/core';
 import select from '@inquirer/select';
+import search from '@inquirer/search';
 import { InterruptedError } from '../errors.js';
-import { resolveAnswer, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
+import { resolveAnswer, type Choice, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 /**
  * A text prompt that looks exactly like the AWS CLI's: `SSO start URL [None]: ` with no
@@ -39,6 +40,17 @@ const awsInput = createPrompt<string, InputQuestion>((config, done) => {
   return [`${config.message}: ${value}${KEEP_TRAILING_SPACE}`, error];
 });
 
+/** Above this many choices, the menu becomes type-to-search. */
+export const SEARCH_THRESHOLD = 10;
+
+/** Choices whose label contains every word of `term`, case-insensitively, in their order. */
+export function filterChoices<T>(choices: ReadonlyArray<Choice<T>>, term: string): Array<{ name: string; value: T }> {
+  const words = term.toLowerCase().split(/\s+/).filter(Boolean);
+  return choices
+    .filter((c) => words.every((w) => c.name.toLowerCase().includes(w)))
+    .map((c) => ({ name: c.name, value: c.value }));
+}
+
 const plainTheme = { prefix: '', style: { message: (text: string) => text } };
 
 export interface TerminalStreams {
@@ -64,7 +76,18 @@ export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter 
     input: (question) => run(() => awsInput(question, context)),
     select: <T>(question: SelectQuestion<T>) =>
       run(() =>
-        select<T>(
+        question.choices.length > SEARCH_THRESHOLD
+          ? search<T>(
+              {
+                message: question.message,
+                // Type to narrow the list: every word must appear in `Name, email (id)`.
+                source: async (term) => filterChoices(question.choices, term ?? ''),
+                pageSize: 10,
+                theme: plainTheme,
+              },
+              context,
+            )
+          : select<T>(
           {
             message: question.message,
             choices: question.choices.map((c) => ({ name: c.name, value: c.value })),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -8,6 +8,7 @@ import { makeHome } from '../helpers/sandbox.js';
 import {
   approveBrowser,
   childEnv,
+  cliPath,
   requireBuiltCli,
   requirePythonTools,
   run,
@@ -165,6 +166,17 @@ describe('sso-setup journey', () => {
     expect(emulator.calls.slice(before).map((c) => c.op)).toContain('CreateToken');
     const aws = record(await run('aws', ['sts', 'get-caller-identity', '--profile', PROFILE], perService));
     expect(aws.code).toBe(0);
+  });
+
+  it('export-credentials works as credential_process for the AWS CLI v1', async () => {
+    const config = path.join(home, '.aws', 'config');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} export-credentials --profile ${PROFILE}`;
+    await appendFile(config, `[profile via-process]\ncredential_process = ${command}\nregion = ap-northeast-1\n`);
+    const result = await awsCli('sts', 'get-caller-identity', '--profile', 'via-process');
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ Arn: expect.stringMatching(ARN) });
+    const status = record(await runCli(['status', '--json'], env));
+    expect(JSON.parse(status.stdout).sessions[0]).toMatchObject({ name: 'my-sso', signedIn: true, refreshable: true, profiles: [PROFILE] });
   });
 
   it('login with a missing profile exits 255 and one without SSO settings exits 253', async () => {

@@ -8,7 +8,7 @@ import { systemClock, type Context } from '../../src/context.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
 import { resolveAnswer } from '../../src/ui/prompter.js';
 import type { Emulator } from '../emulator/server.js';
-import type { FileSystemOptions } from '../../src/config/write.js';
+import { createBackupper, type FileSystemOptions } from '../../src/config/write.js';
 
 /** A scratch home directory with an empty ~/.aws, removed by `cleanup`. */
 export async function makeHome(): Promise<{ home: string; cleanup(): Promise<void> }> {
@@ -103,6 +103,7 @@ export function testContext(options: {
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
     clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: options.maxAttempts ?? 1, timeouts: options.timeouts }),
     log: createDebugLog(false, { write: () => undefined }),
+    backup: createBackupper().backup,
     async openBrowser(url: string) {
       opened.push(url);
       const userCode = new URL(url).searchParams.get('user_code');

@@ -1,0 +1,28 @@
+import type { Context } from '../context.js';
+
+export interface PopulateFlags {
+  ssoSession: string;
+  template?: string;
+  prefix?: string;
+  region?: string;
+  output?: string;
+  dryRun?: boolean;
+  prune?: boolean;
+  rate?: string;
+  browser: boolean;
+}
+
+export async function runPopulate(ctx: Context, flags: PopulateFlags): Promise<void> {
+  const { populate } = await import('../flows/populate.js');
+  await populate(ctx, {
+    ssoSession: flags.ssoSession,
+    template: flags.template,
+    prefix: flags.prefix,
+    region: flags.region,
+    output: flags.output,
+    dryRun: flags.dryRun,
+    prune: flags.prune,
+    rate: flags.rate === undefined ? undefined : Number(flags.rate),
+    noBrowser: !flags.browser,
+  });
+}

@@ -1,0 +1,207 @@
+import { readFile } from 'node:fs/promises';
+import type { Context } from '../context.js';
+import { readAwsConfig, type ConfigSection } from '../config/read.js';
+import { profileSectionName, removeSection, updateSection } from '../config/edit.js';
+import { updateFile } from '../config/write.js';
+import { CliError, ConfigurationError, ExitCode } from '../errors.js';
+import { listAccess, type Access } from '../portal/listing.js';
+import { RateLimiter } from '../portal/rate-limit.js';
+import { parseScopes, type SsoTarget } from '../sso/sign-in.js';
+import { describeServiceError } from '../sso/oidc-errors.js';
+import { createProgress } from '../ui/progress.js';
+import { messages } from '../ui/messages.js';
+import { signInWithContext } from './sign-in.js';
+import { checkTemplate, DEFAULT_TEMPLATE, nameProfiles, type GeneratedProfile } from './profile-names.js';
+import { validateOutput, validateRegion } from './validators.js';
+
+/** Marks the profiles `populate` writes, so that it only ever changes or prunes its own. */
+export const GENERATED_KEY = 'sso_setup_generated';
+
+export interface PopulateOptions {
+  ssoSession: string;
+  template?: string;
+  prefix?: string;
+  region?: string;
+  output?: string;
+  dryRun?: boolean;
+  prune?: boolean;
+  /** Requests per second to the access portal (IAM Identity Center's throttle is about 20). */
+  rate?: number;
+  concurrency?: number;
+  noBrowser?: boolean;
+}
+
+export interface PopulateResult {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: number;
+  /** Same-named profiles that populate did not write: left alone. */
+  skipped: string[];
+  failures: Access['failures'];
+  retries: number;
+  configChanged: boolean;
+}
+
+function usage(flag: string, verdict: string | true): void {
+  if (verdict !== true) throw new CliError(messages.invalidFlag(flag, verdict), ExitCode.usage);
+}
+
+function sessionTarget(name: string, sessions: Record<string, ConfigSection>): SsoTarget {
+  const session = sessions[name];
+  if (!session) throw new ConfigurationError(messages.sessionNotFound(name));
+  const missing = (['sso_start_url', 'sso_region'] as const).filter((k) => !session[k]);
+  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing));
+  return { sessionName: name, startUrl: session.sso_start_url!, region: session.sso_region!, scopes: parseScopes(session.sso_registration_scopes) };
+}
+
+function desiredValues(profile: GeneratedProfile, options: PopulateOptions): Array<[string, string]> {
+  const values: Array<[string, string | undefined]> = [
+    ['sso_session', options.ssoSession],
+    ['sso_account_id', profile.account.accountId],
+    ['sso_role_name', profile.roleName],
+    ['region', options.region],
+    ['output', options.output],
+    [GENERATED_KEY, 'true'],
+  ];
+  return values.filter((v): v is [string, string] => Boolean(v[1]));
+}
+
+/** The new config text: changed and new generated profiles, pruned ones removed. Pure. */
+export function planPopulate(
+  text: string,
+  existing: Record<string, ConfigSection>,
+  profiles: readonly GeneratedProfile[],
+  options: PopulateOptions,
+  failedAccounts: ReadonlySet<string>,
+): { text: string; result: Omit<PopulateResult, 'failures' | 'retries' | 'configChanged'> } {
+  const result = { added: [] as string[], updated: [] as string[], removed: [] as string[], unchanged: 0, skipped: [] as string[] };
+  const fresh: Array<[string, Array<[string, string]>]> = [];
+  for (const profile of profiles) {
+    const values = desiredValues(profile, options);
+    const current = existing[profile.name];
+    if (!current) {
+      fresh.push([profile.name, values]);
+    } else if (current[GENERATED_KEY] !== 'true') {
+      result.skipped.push(profile.name); // hand-written: never touched
+    } else if (values.every(([k, v]) => current[k] === v)) {
+      result.unchanged++;
+    } else {
+      text = updateSection(text, profileSectionName(profile.name), values);
+      result.updated.push(profile.name);
+    }
+  }
+
+  if (options.prune) {
+    const wanted = new Set(profiles.map((p) => p.name));
+    for (const [name, section] of Object.entries(existing)) {
+      const ours = section[GENERATED_KEY] === 'true' && section.sso_session === options.ssoSession;
+      // A profile of an account that could not be listed this time is kept: absence of proof is not proof of absence.
+      if (ours && !wanted.has(name) && !failedAccounts.has(section.sso_account_id ?? '')) {
+        text = removeSection(text, profileSectionName(name));
+        result.removed.push(name);
+      }
+    }
+  }
+
+  // New sections go to the end. Appending them one by one with updateSection would re-read
+  // the whole file each time (quadratic at thousands of profiles): the first append settles
+  // the line ending and final newline, the rest are the same blocks in the file's line ending.
+  if (fresh.length > 0) {
+    const [first, ...rest] = fresh;
+    text = updateSection(text, profileSectionName(first![0]), first![1]);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    text += rest.map(([name, values]) => updateSection('', profileSectionName(name), values).replaceAll('\n', eol)).join('');
+    result.added.push(...fresh.map(([name]) => name));
+  }
+  return { text, result };
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+/**
+ * `sso-setup populate`: one profile for every account × role the user may use, listed
+ * behind one rate limiter, written in one atomic change. A second run with no change in
+ * access changes no byte.
+ */
+export async function populate(ctx: Context, options: PopulateOptions): Promise<PopulateResult> {
+  const template = options.template ?? DEFAULT_TEMPLATE;
+  try {
+    checkTemplate(template);
+  } catch (error) {
+    throw new CliError(messages.invalidFlag('template', (error as Error).message), ExitCode.usage);
+  }
+  usage('region', validateRegion(options.region ?? ''));
+  usage('output', validateOutput(options.output ?? ''));
+  const rate = options.rate ?? 20;
+  if (!(rate > 0 && rate <= 1000)) usage('rate', messages.populateBadRate(String(rate)));
+
+  const config = await readAwsConfig(ctx.paths);
+  const target = sessionTarget(options.ssoSession, config.ssoSessions);
+  const signedIn = await signInWithContext(ctx, target, { forceRefresh: false, noBrowser: options.noBrowser });
+  if (!signedIn.reused) await signedIn.save();
+
+  const sso = await ctx.clients.portal(target.region, { maxAttempts: 1 });
+  const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: messages.progressAccounts, now: ctx.clock.now });
+  let access: Access;
+  try {
+    access = await listAccess(sso, signedIn.token.accessToken, {
+      limiter: new RateLimiter(rate, ctx.clock),
+      clock: ctx.clock,
+      concurrency: options.concurrency ?? 8,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } catch (error) {
+    throw new CliError(messages.populateListingFailed(describeServiceError(error)));
+  }
+
+  const profiles = nameProfiles(access.accounts, { template, prefix: options.prefix, session: options.ssoSession });
+  const failed = new Set(access.failures.map((f) => f.account.accountId));
+  const before = await readText(ctx.paths.configFile);
+  const { text: after, result } = planPopulate(before, config.profiles, profiles, options, failed);
+
+  let configChanged = false;
+  if (options.dryRun) {
+    if (before === after) ctx.stdout.write(messages.dryRunNoChange(ctx.paths.configFile));
+    else {
+      const { createTwoFilesPatch } = await import('diff');
+      ctx.stdout.write(messages.dryRunHeader(ctx.paths.configFile));
+      ctx.stdout.write(createTwoFilesPatch(ctx.paths.configFile, ctx.paths.configFile, before, after, '', ''));
+    }
+  } else if (before !== after) {
+    // Re-plan under the lock against what is on disk now, in case another process wrote.
+    const written = await updateFile(
+      ctx.paths.configFile,
+      (text) => (text === before ? after : planPopulate(text, config.profiles, profiles, options, failed).text),
+      { ...ctx.fsOptions, backup: ctx.backup },
+    );
+    configChanged = written.changed;
+    if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
+  }
+
+  ctx.stdout.write(
+    messages.populateSummary({
+      dryRun: Boolean(options.dryRun),
+      added: result.added.length,
+      updated: result.updated.length,
+      removed: result.removed.length,
+      unchanged: result.unchanged,
+      pairs: profiles.length,
+      accounts: access.accounts.length,
+    }),
+  );
+  if (result.skipped.length > 0) ctx.stdout.write(messages.populateSkipped(result.skipped));
+  const full = { ...result, failures: access.failures, retries: access.retries, configChanged };
+  if (access.failures.length > 0) {
+    const lines = access.failures.map((f) => `  ${f.account.accountId} ${f.account.accountName ?? ''}: ${f.reason}`);
+    throw new CliError(messages.populateFailures(access.failures.length, lines), 1);
+  }
+  return full;
+}

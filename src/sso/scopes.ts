@@ -1,0 +1,8 @@
+/** `a, b,,c ` → ['a', 'b', 'c'], as the AWS CLI parses sso_registration_scopes. */
+export function parseScopes(raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
