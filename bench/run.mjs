@@ -10,7 +10,7 @@
  * the build; the targets are printed with the measured values next to them.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,14 +46,16 @@ if (!existsSync(path.join(root, 'dist', 'sso-setup.mjs')) || !existsSync(path.jo
   throw new Error('The build is missing: run `npm run bench` (it builds first) or `npm run build`.');
 }
 
-// The CLI runs from a copy of what the package publishes (package.json, bin, the bundle), as
-// if installed: a rebuild in the work tree while the bench runs can't swap chunks under it.
+// The CLI runs from a copy of what the package publishes (package.json "files"), as if
+// installed, through its "bin": a rebuild in the work tree while the bench runs can't swap
+// chunks under it.
 const installed = await mkdtemp(path.join(os.tmpdir(), 'sso-setup-bench-cli-'));
-for (const item of ['package.json', 'bin', path.join('dist', 'sso-setup.mjs'), path.join('dist', 'sso-setup.mjs.map'), path.join('dist', 'chunks')]) {
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+for (const item of ['package.json', ...pkg.files]) {
   await cp(path.join(root, item), path.join(installed, item), { recursive: true });
 }
 process.on('exit', () => rmSync(installed, { recursive: true, force: true }));
-const cliPath = path.join(installed, 'bin', 'sso-setup.js');
+const cliPath = path.join(installed, pkg.bin['sso-setup']);
 
 // ---------------------------------------------------------------------------------------
 // Helpers

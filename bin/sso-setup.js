@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { run } from '../dist/sso-setup.mjs';
-
-run();
+// For running from a checkout; the published `bin` is dist/sso-setup.mjs itself.
+import '../dist/sso-setup.mjs';

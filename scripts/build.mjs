@@ -21,7 +21,8 @@
 import { build } from 'esbuild';
 import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -46,7 +47,7 @@ await mkdir(dist, { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { 'sso-setup': path.join(root, 'src', 'cli.ts') },
+  entryPoints: { cli: path.join(root, 'src', 'cli.ts') },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunks/[name]-[hash]',
@@ -67,7 +68,37 @@ const result = await build({
   logLevel: 'warning',
 });
 
-await writeFile(path.join(dist, 'sso-setup.meta.json'), JSON.stringify(result.metafile, null, 1) + '\n');
+// The entry, dist/sso-setup.mjs: src/entry.ts alone, in one small file that shares no chunk
+// with the CLI, so `--help` and `--version` read one module and a text file. Everything
+// else goes on to dist/cli.mjs (the split bundle above).
+const entry = await build({
+  absWorkingDir: root,
+  entryPoints: { 'sso-setup': path.join(root, 'src', 'entry.ts') },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  banner: { js: '#!/usr/bin/env node' }, // package.json's bin: no shim module in between
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'cli-is-the-split-bundle',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/cli\.js$/ }, () => ({ path: './cli.mjs', external: true }));
+      },
+    },
+  ],
+});
+await chmod(path.join(dist, 'sso-setup.mjs'), 0o755);
+const metafile = {
+  inputs: { ...result.metafile.inputs, ...entry.metafile.inputs },
+  outputs: { ...result.metafile.outputs, ...entry.metafile.outputs },
+};
+await writeFile(path.join(dist, 'sso-setup.meta.json'), JSON.stringify(metafile, null, 1) + '\n');
 
 // The failure mainFields avoids, caught at build time rather than when a command runs.
 const defaultOnly = Object.values(result.metafile.outputs).filter(
@@ -89,9 +120,24 @@ if (openChunk) {
   await chmod(target, 0o755);
 }
 
+// `sso-setup --help` is answered from these files (src/entry.ts): the full CLI's own help,
+// generated here by running it (the tsc output), in each language, at the width it uses
+// when its output is not a terminal.
+const helpDir = path.join(dist, 'help');
+await mkdir(helpDir, { recursive: true });
+for (const [lang, locale] of [['en', 'C.UTF-8'], ['ja', 'ja_JP.UTF-8']]) {
+  const script = `import(${JSON.stringify(pathToFileURL(path.join(dist, 'src', 'cli.js')).href)}).then((cli) => cli.main(['--help']))`;
+  const help = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, LANG: locale, LC_ALL: '', LC_MESSAGES: '' },
+    encoding: 'utf8',
+  });
+  if (!help.includes('sso-setup')) throw new Error(`Generating the ${lang} help failed:\n${help}`);
+  await writeFile(path.join(helpDir, `${lang}.txt`), help);
+}
+
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
-const files = Object.entries(result.metafile.outputs).filter(([name]) => name.endsWith('.mjs'));
-const entryBytes = result.metafile.outputs['dist/sso-setup.mjs']?.bytes ?? 0;
+const files = Object.entries(metafile.outputs).filter(([name]) => name.endsWith('.mjs'));
+const entryBytes = metafile.outputs['dist/sso-setup.mjs']?.bytes ?? 0;
 const allBytes = files.reduce((sum, [, output]) => sum + output.bytes, 0);
 process.stdout.write(
   `esbuild: dist/sso-setup.mjs ${kib(entryBytes)} + ${files.length - 1} chunks in dist/chunks ${kib(allBytes - entryBytes)}\n`,

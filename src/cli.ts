@@ -1,9 +1,8 @@
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError } from './errors.js';
 import { detectLanguage, messages, setLanguage, textWidth } from './ui/messages.js';
-
-const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 /**
  * Commander's help in the chosen language: its headings, `[options]` / `[command]`, the
@@ -30,6 +29,15 @@ const localHelp = {
     if (option.envVar !== undefined) extra.push(messages.help.env(option.envVar));
     if (extra.length === 0) return option.description;
     return option.description ? `${option.description} (${extra.join(', ')})` : `(${extra.join(', ')})`;
+  },
+  argumentDescription(argument: Argument) {
+    const extra: string[] = [];
+    if (argument.argChoices) extra.push(messages.help.choices(argument.argChoices.map((c) => JSON.stringify(c)).join(', ')));
+    if (argument.defaultValue !== undefined) {
+      extra.push(messages.help.default(argument.defaultValueDescription || JSON.stringify(argument.defaultValue)));
+    }
+    if (extra.length === 0) return argument.description;
+    return argument.description ? `${argument.description} (${extra.join(', ')})` : `(${extra.join(', ')})`;
   },
   // eslint-disable-next-line no-control-regex
   displayWidth: (text: string) => textWidth(text.replace(/\x1b\[\d*(;\d*)*m/g, '')),
@@ -150,6 +158,26 @@ export function buildProgram(getContext: () => Context): Command {
         .default('process'),
     )
     .action(async (flags) => (await import('./commands/export-credentials.js')).runExportCredentials(getContext(), flags));
+
+  program
+    .command('completion')
+    .description(messages.help.completion)
+    .addArgument(new Argument('<shell>', messages.help.completionShell).choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => (await import('./commands/completion.js')).runCompletion(getContext(), shell));
+
+  // What the completion scripts call: `__complete -- WORD…` prints the candidates for the last word.
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words: string[]) => {
+      try {
+        await (await import('./commands/completion.js')).runComplete(getContext(), program, words);
+      } catch {
+        // completion never prints an error
+      }
+    });
 
   return program;
 }

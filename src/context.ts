@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { resolveAwsPaths, type AwsPaths } from './config/paths.js';
+import { VERSION } from './version.js';
 import { createClientFactory, type ClientFactory } from './clients.js';
 import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
 import type { Prompter } from './ui/prompter.js';
@@ -45,7 +46,7 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export const userAgent = 'sso-setup/0.1.0';
+export const userAgent = `sso-setup/${VERSION}`;
 
 export function createContext(overrides: Partial<Context> & { debug?: boolean } = {}): Context {
   const env = overrides.env ?? process.env;

@@ -40,6 +40,10 @@ const COMMANDER_ERRORS: Array<[RegExp, string]> = [
     /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./m,
     "エラー: オプション '$1' の値 '$2' は正しくありません。指定できる値: $3",
   ],
+  [
+    /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\./m,
+    "エラー: 引数 '$2' の値 '$1' は正しくありません。指定できる値: $3",
+  ],
   [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./m, 'エラー: 引数が多すぎます ($2 個まで、指定は $3 個)'],
   [/^\(Did you mean one of (.*)\?\)$/m, '(もしかして次のいずれかですか: $1)'],
   [/^\(Did you mean (.*)\?\)$/m, '(もしかして $1 ですか?)'],
@@ -261,6 +265,8 @@ export const ja: Messages = {
     exportCredentials:
       'プロファイルのロールの認証情報を aws configure export-credentials と同じ形式で出力する (credential_process として使える)',
     exportFormat: '出力形式',
+    completion: 'bash、zsh、fish 用のシェル補完スクリプトを出力する (例: source <(sso-setup completion bash))',
+    completionShell: '補完を使うシェル',
     title: (title: string) => TITLES[title] ?? title,
     term: (term: string) => term.replace(/\[options\]/g, '[オプション]').replace(/\[command\]/g, '[コマンド]'),
     choices: (list: string) => `選択肢: ${list}`,

@@ -10,6 +10,7 @@
  */
 import { CliError, ExitCode } from '../errors.js';
 import { ja } from './messages-ja.js';
+import { environmentLanguage, type Language } from './locale.js';
 
 /** A user's value shown safely in a message: quoted, control characters escaped, long values cut. */
 export function quote(value: string): string {
@@ -273,6 +274,8 @@ export const en = {
     exportCredentials:
       "Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)",
     exportFormat: 'output format',
+    completion: 'Print the shell completion script for bash, zsh or fish (e.g. source <(sso-setup completion bash))',
+    completionShell: 'the shell to complete in',
     /** Commander's headings: 'Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'. */
     title: (title: string) => title,
     /** A usage line or command term, with commander's `[options]` and `[command]` in it. */
@@ -289,7 +292,7 @@ export const en = {
 /** The catalogue's shape: every language has exactly these keys, with these parameters. */
 export type Messages = typeof en;
 
-export type Language = 'en' | 'ja';
+export type { Language };
 export const LANGUAGES: readonly Language[] = ['en', 'ja'];
 
 /** The messages in the chosen language (English until `setLanguage` says otherwise). */
@@ -303,17 +306,6 @@ export function setLanguage(lang: Language): void {
   messages = catalogue(lang);
 }
 
-/**
- * `ja`, `ja_JP`, `ja_JP.UTF-8` (or `.utf8`) → Japanese; anything else (C, POSIX, en_US…)
- * → English. A Japanese locale in another encoding (`ja_JP.eucJP`) gets English: our
- * Japanese is UTF-8, and would come out garbled on such a terminal.
- */
-function localeLanguage(locale: string): Language {
-  const match = /^([A-Za-z]+)(?:[_-][A-Za-z]+)?(?:\.([^@]+))?(?:@.*)?$/.exec(locale.trim());
-  if (!match || match[1]!.toLowerCase() !== 'ja') return 'en';
-  const encoding = match[2]?.toLowerCase().replace(/-/g, '');
-  return encoding === undefined || encoding === 'utf8' ? 'ja' : 'en';
-}
 
 /**
  * The language to use: `--lang` when given, else the first non-empty of LC_ALL,
@@ -321,8 +313,7 @@ function localeLanguage(locale: string): Language {
  * told in the environment's language.
  */
 export function detectLanguage(env: NodeJS.ProcessEnv, flag?: string): Language {
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
-  const fromEnv = locale === undefined ? 'en' : localeLanguage(locale);
+  const fromEnv = environmentLanguage(env);
   if (flag === undefined) return fromEnv;
   if ((LANGUAGES as readonly string[]).includes(flag)) return flag as Language;
   throw new CliError(catalogue(fromEnv).unknownLanguage(flag, LANGUAGES), ExitCode.usage);

@@ -94,7 +94,9 @@ describe('the bundle (esbuild metafile)', () => {
   it('bundles every dependency: the files import nothing but Node built-ins and each other', () => {
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
     for (const [file, output] of code()) {
-      const foreign = output.imports.filter((i) => i.external && !builtins.has(i.path)).map((i) => i.path);
+      // The entry's one import of the CLI bundle (`./cli.mjs`, an output of the same build) is not foreign.
+      const ours = (p: string) => p.startsWith('./') && `dist/${p.slice(2)}` in outputs;
+      const foreign = output.imports.filter((i) => i.external && !builtins.has(i.path) && !ours(i.path)).map((i) => i.path);
       expect(foreign, `${file} imports packages at run time`).toEqual([]);
     }
   });
@@ -131,8 +133,12 @@ describe('the bundle (esbuild metafile)', () => {
     }
   });
 
-  it('is what bin/sso-setup.js runs', () => {
-    expect(readFileSync(cliPath, 'utf8')).toMatch(/from '\.\.\/dist\/sso-setup\.mjs'/);
+  it('is the published bin, and what bin/sso-setup.js runs from a checkout', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
+    expect(pkg.bin['sso-setup']).toBe(ENTRY);
+    expect(readFileSync(path.join(repoRoot, ENTRY), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(pkg.files).toEqual(expect.arrayContaining([ENTRY, 'dist/cli.mjs', 'dist/chunks', 'dist/help']));
+    expect(readFileSync(cliPath, 'utf8')).toMatch(/import '\.\.\/dist\/sso-setup\.mjs'/);
   });
 });
 
@@ -166,4 +172,17 @@ describe('start-up loads only what the command needs', () => {
     expect(heavySources(loaded.bundleFiles, CLIENTS)).toEqual([]);
     expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
   });
+
+  // `completion` prints a script and `__complete` reads the config file while someone
+  // types: neither may load the SDK's clients or the prompt library.
+  it.each([[['completion', 'bash']], [['__complete', '--', 'login', '--profile', '']]])(
+    'sso-setup %j loads neither the AWS SDK clients nor the prompt library',
+    async (args) => {
+      const loaded = await runRecorded(args);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.bundleFiles).toContain(ENTRY);
+      expect(heavySources(loaded.bundleFiles, CLIENTS)).toEqual([]);
+      expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
+    },
+  );
 });

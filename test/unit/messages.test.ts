@@ -130,6 +130,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     ["error: option '--profile <name>' argument missing\n"],
     ["error: option '--format <format>' argument 'xml' is invalid. Allowed choices are process, env.\n"],
     ["error: required option '--sso-session <name>' not specified\n"],
+    ["error: command-argument value 'ksh' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.\n"],
     ["error: too many arguments for 'login'. Expected 0 arguments but got 1.\n"],
   ],
 };
