@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
@@ -10,6 +9,7 @@ import { errorName, describeServiceError } from '../sso/oidc-errors.js';
 import { messages } from '../ui/messages.js';
 import type { Prompter } from '../ui/prompter.js';
 import { Answers } from './answers.js';
+import { readConfigText, showDryRun } from './dry-run.js';
 import { signInWithContext, type BrowserOptions } from './sign-in.js';
 import {
   validateName,
@@ -161,15 +161,6 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
   }
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
-}
-
 /**
  * `sso-setup configure`: the AWS CLI v2's `aws configure sso`, prompt for prompt, then a
  * check that the new profile really works. Every prompt can be answered by a flag instead.
@@ -231,14 +222,9 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   const result = { profile, sessionName: sso.target.sessionName, accountId: chosen?.accountId, roleName: chosen?.roleName };
 
   if (options.dryRun) {
-    const before = await readText(ctx.paths.configFile);
+    const before = await readConfigText(ctx.paths.configFile);
     const after = edit(before);
-    if (before === after) ctx.stdout.write(messages.dryRunNoChange(ctx.paths.configFile));
-    else {
-      const { createTwoFilesPatch } = await import('diff');
-      ctx.stdout.write(messages.dryRunHeader(ctx.paths.configFile));
-      ctx.stdout.write(createTwoFilesPatch(ctx.paths.configFile, ctx.paths.configFile, before, after, '', ''));
-    }
+    await showDryRun(ctx, before, after);
     return { ...result, configChanged: false };
   }
 

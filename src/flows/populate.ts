@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, removeSection, updateSection } from '../config/edit.js';
@@ -10,6 +9,7 @@ import { parseScopes, type SsoTarget } from '../sso/sign-in.js';
 import { describeServiceError } from '../sso/oidc-errors.js';
 import { createProgress } from '../ui/progress.js';
 import { messages } from '../ui/messages.js';
+import { readConfigText, showDryRun } from './dry-run.js';
 import { signInWithContext } from './sign-in.js';
 import { checkTemplate, DEFAULT_TEMPLATE, nameProfiles, type GeneratedProfile } from './profile-names.js';
 import { validateOutput, validateRegion } from './validators.js';
@@ -117,15 +117,6 @@ export function planPopulate(
   return { text, result };
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
-}
-
 /**
  * `sso-setup populate`: one profile for every account × role the user may use, listed
  * behind one rate limiter, written in one atomic change. A second run with no change in
@@ -164,17 +155,12 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
 
   const profiles = nameProfiles(access.accounts, { template, prefix: options.prefix, session: options.ssoSession });
   const failed = new Set(access.failures.map((f) => f.account.accountId));
-  const before = await readText(ctx.paths.configFile);
+  const before = await readConfigText(ctx.paths.configFile);
   const { text: after, result } = planPopulate(before, config.profiles, profiles, options, failed);
 
   let configChanged = false;
   if (options.dryRun) {
-    if (before === after) ctx.stdout.write(messages.dryRunNoChange(ctx.paths.configFile));
-    else {
-      const { createTwoFilesPatch } = await import('diff');
-      ctx.stdout.write(messages.dryRunHeader(ctx.paths.configFile));
-      ctx.stdout.write(createTwoFilesPatch(ctx.paths.configFile, ctx.paths.configFile, before, after, '', ''));
-    }
+    await showDryRun(ctx, before, after);
   } else if (before !== after) {
     // Re-plan under the lock against what is on disk now, in case another process wrote.
     const written = await updateFile(

@@ -28,6 +28,8 @@ export interface DeviceFlowInput {
   oidc: SSOOIDCClient;
   registration: ClientRegistration;
   startUrl: string;
+  /** The SSO region the client was created for: named when IAM Identity Center says it is likely wrong. */
+  region: string;
   clock: Clock;
   /** Shows the URL and code to the user (and opens the browser). */
   onAuthorization(authorization: DeviceAuthorization): Promise<void> | void;
@@ -50,7 +52,7 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
       }),
     );
   } catch (error) {
-    throw new CliError(messages.startSignInFailed(input.startUrl, describeServiceError(error)));
+    throw new CliError(withRegionHint(messages.startSignInFailed(input.startUrl, describeServiceError(error)), error, input));
   }
   if (!started.deviceCode || !started.userCode || !started.verificationUri) {
     throw new CliError(messages.incompleteDeviceAuthorization);
@@ -96,10 +98,18 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
           // passing fault (throttling, a 5xx, a reset connection) just means poll again.
           if (isTransient(error)) continue;
           if (error instanceof CliError) throw error;
-          throw new CliError(messages.signInFailed(describeServiceError(error)));
+          throw new CliError(withRegionHint(messages.signInFailed(describeServiceError(error)), error, input));
       }
     }
   }
+}
+
+/**
+ * IAM Identity Center answers invalid_grant when the start URL belongs to an instance in
+ * another region: the most common cause of a cryptic sign-in failure (aws-cli #5058, #7129).
+ */
+function withRegionHint(message: string, error: unknown, input: Pick<DeviceFlowInput, 'region' | 'startUrl'>): string {
+  return errorName(error) === 'InvalidGrantException' ? `${message}\n${messages.regionLikelyWrong(input.region, input.startUrl)}` : message;
 }
 
 const TRANSIENT_NAMES = new Set([

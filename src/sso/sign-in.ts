@@ -110,6 +110,7 @@ export async function signIn(
     oidc: deps.oidc,
     registration,
     startUrl: target.startUrl,
+    region: target.region,
     clock,
     onAuthorization: deps.onDeviceAuthorization,
   });

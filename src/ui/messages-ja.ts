@@ -117,6 +117,9 @@ export const ja: Messages = {
   tokenWithoutAccessToken: 'IAM Identity Center から返されたトークンの応答にアクセストークンがありません。',
   signInDenied: 'サインインのリクエストがブラウザで拒否されました。やり直すには、もう一度コマンドを実行してください。',
   signInFailed: (reason: string) => `サインインに失敗しました: ${reason}`,
+  regionLikelyWrong: (region: string, startUrl: string) =>
+    `SSO リージョン ${region} が間違っている可能性があります: IAM Identity Center は別のリージョンの開始 URL (${startUrl}) を受け付けません。` +
+    'IAM Identity Center コンソールの「設定」(または AWS アクセスポータルの「SSO Region」) でリージョンを確認し、sso_region を修正してください。',
   signInExpired:
     'サインインのリクエストは、承認される前に有効期限が切れました。新しいコードを取得するには、もう一度コマンドを実行してください。',
   registerFailed: (reason: string) => `IAM Identity Center へのクライアントの登録に失敗しました: ${reason}`,

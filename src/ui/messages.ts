@@ -127,6 +127,9 @@ export const en = {
   tokenWithoutAccessToken: 'IAM Identity Center returned a token response without an access token.',
   signInDenied: 'The sign-in request was denied in the browser. Run the command again to retry.',
   signInFailed: (reason: string) => `Sign-in failed: ${reason}`,
+  regionLikelyWrong: (region: string, startUrl: string) =>
+    `The SSO region ${region} is the likely cause: IAM Identity Center refuses a start URL (${startUrl}) that belongs to another region. ` +
+    'Check the region in the IAM Identity Center console → Settings (or "SSO Region" in the AWS access portal) and fix sso_region.',
   signInExpired: 'The sign-in request expired before it was approved. Run the command again to get a new code.',
   registerFailed: (reason: string) => `Registering the client with IAM Identity Center failed: ${reason}`,
   incompleteRegistration: 'IAM Identity Center returned an incomplete client registration.',

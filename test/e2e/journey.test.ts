@@ -66,6 +66,23 @@ describe('sso-setup journey', () => {
     expect(await readdir(path.join(home, '.aws'))).toEqual([]);
   });
 
+  it('Ctrl-C while waiting for the sign-in to be approved exits 130 and writes nothing', async () => {
+    const term = new Terminal(['configure'], { ...env, BROWSER: 'true' }); // a browser that never approves
+    try {
+      let at = await term.answer('SSO session name (Recommended): ', 'my-sso');
+      at = await term.answer('SSO start URL [None]: ', START_URL, at);
+      at = await term.answer('SSO region [None]: ', 'ap-northeast-1', at);
+      at = await term.answer('SSO registration scopes [sso:account:access]: ', '', at);
+      await term.waitFor(/Then enter the code:\s+\S+/, at);
+      term.type('\u0003');
+      expect(await term.exited).toBe(130);
+    } finally {
+      transcripts.push(term.text);
+      term.kill();
+    }
+    expect(await readdir(path.join(home, '.aws'))).toEqual([]);
+  });
+
   it('configure: a person answers every prompt in a terminal', async () => {
     const term = new Terminal(['configure'], env);
     try {
@@ -177,6 +194,24 @@ describe('sso-setup journey', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ Arn: expect.stringMatching(ARN) });
     const status = record(await runCli(['status', '--json'], env));
     expect(JSON.parse(status.stdout).sessions[0]).toMatchObject({ name: 'my-sso', signedIn: true, refreshable: true, profiles: [PROFILE] });
+  });
+
+  it('a script with no terminal configures a working profile in one command', async () => {
+    const result = record(
+      await runCli(
+        [
+          'configure', '--sso-session', 'scripted', '--start-url', START_URL, '--sso-region', 'ap-northeast-1',
+          '--account-id', '444455556666', '--role-name', 'ReadOnlyAccess', '--region', 'ap-northeast-1', '--output', 'json',
+          '--profile', 'scripted-prod',
+        ],
+        env,
+      ),
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/"Arn": "arn:aws:sts::444455556666:assumed-role\/AWSReservedSSO_ReadOnlyAccess_/);
+    const aws = await awsCli('sts', 'get-caller-identity', '--profile', 'scripted-prod');
+    expect(JSON.parse(aws.stdout)).toMatchObject({ Account: '444455556666' });
   });
 
   it('login with a missing profile exits 255 and one without SSO settings exits 253', async () => {

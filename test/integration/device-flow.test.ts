@@ -45,7 +45,7 @@ describe('device authorization flow against the emulator', () => {
     const grant = await runDeviceFlow({
       oidc,
       registration,
-      startUrl: emulator.org.startUrl,
+      startUrl: emulator.org.startUrl, region: 'ap-northeast-1',
       clock: {
         ...time.clock,
         sleep: async (ms) => {
@@ -69,7 +69,7 @@ describe('device authorization flow against the emulator', () => {
     await runDeviceFlow({
       oidc,
       registration,
-      startUrl: emulator.org.startUrl,
+      startUrl: emulator.org.startUrl, region: 'ap-northeast-1',
       clock: time.clock,
       onAuthorization: (a) => {
         code = a.userCode;
@@ -83,7 +83,7 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup({ interval: 1, deviceCodeTtlSeconds: 60 });
     emulator.injectFault('CreateToken', { status: 400, errorType: 'SlowDownException', always: true });
     await expect(
-      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/expired before it was approved/);
     expect(time.sleeps).toEqual([1000, 6000, 11000, 16000, 21000, 26000]);
   });
@@ -91,7 +91,7 @@ describe('device authorization flow against the emulator', () => {
   it('fails clearly when the code expires or the request is denied', async () => {
     const expired = await setup({ interval: 5, deviceCodeTtlSeconds: 12 });
     await expect(
-      runDeviceFlow({ oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, clock: expired.time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, region: 'ap-northeast-1', clock: expired.time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/expired before it was approved/);
     await expired.emulator.close();
 
@@ -101,17 +101,29 @@ describe('device authorization flow against the emulator', () => {
       runDeviceFlow({
         oidc: denied.oidc,
         registration: denied.registration,
-        startUrl: denied.emulator.org.startUrl,
+        startUrl: denied.emulator.org.startUrl, region: 'ap-northeast-1',
         clock: denied.time.clock,
         onAuthorization: (a) => denied.emulator.deny(a.userCode),
       }),
     ).rejects.toThrow(/denied/);
   });
 
+  it('says the SSO region is the likely cause when IAM Identity Center answers invalid_grant', async () => {
+    const { time, oidc, registration, emulator } = await setup();
+    emulator.injectFault('StartDeviceAuthorization', { status: 400, errorType: 'InvalidGrantException' });
+    await expect(
+      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/The SSO region eu-west-1 is the likely cause/);
+    emulator.injectFault('CreateToken', { status: 400, errorType: 'InvalidGrantException' });
+    await expect(
+      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/Sign-in failed: InvalidGrantException[\s\S]*IAM Identity Center console → Settings/);
+  });
+
   it('reports an unknown start URL with the service description', async () => {
     const { time, oidc, registration } = await setup();
     await expect(
-      runDeviceFlow({ oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/InvalidRequestException/);
   });
 });
