@@ -104,7 +104,7 @@ const UNUSABLE_FILE_ERRORS = new Set(['EISDIR', 'EACCES', 'EPERM', 'ELOOP']);
  * (reading a file over 2 GiB would throw a RangeError; opening a FIFO would wait forever
  * for a writer, so files are opened non-blocking and checked before they are read).
  */
-async function readCacheFile(file: string): Promise<string | undefined> {
+export async function readCacheFile(file: string): Promise<string | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -127,7 +127,7 @@ async function readCacheFile(file: string): Promise<string | undefined> {
 }
 
 /** The JSON object in a cache file; CacheFileError if it is anything else. */
-function parseCacheJson(file: string, text: string): Record<string, unknown> {
+export function parseCacheJson(file: string, text: string): Record<string, unknown> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pythonJsonDumps } from './python-json.js';
-import { formatCacheDate, parseCacheDate, removeFile } from './cache.js';
+import { formatCacheDate, parseCacheDate, parseCacheJson, readCacheFile, removeFile } from './cache.js';
 import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
 
 /**
@@ -23,6 +23,12 @@ export function roleCredentialsCacheKey(input: {
   return createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
+/** A cache file's JSON object, read safely (no FIFO waits, no huge reads); undefined if missing. */
+async function readCacheJson(file: string): Promise<Record<string, unknown> | undefined> {
+  const text = await readCacheFile(file);
+  return text === undefined ? undefined : parseCacheJson(file, text);
+}
+
 /** Deletes every file whose JSON has `"ProviderType": "sso"`, as `aws sso logout` does. Returns the files removed. */
 export async function removeSsoRoleCredentials(dir: string): Promise<string[]> {
   let names: string[];
@@ -37,9 +43,9 @@ export async function removeSsoRoleCredentials(dir: string): Promise<string[]> {
     const file = path.join(dir, name);
     let providerType: unknown;
     try {
-      providerType = (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>)?.ProviderType;
+      providerType = (await readCacheJson(file))?.ProviderType;
     } catch {
-      continue; // invalid JSON or not a file: left alone
+      continue; // invalid JSON, not a regular file, too large: left alone
     }
     if (providerType === 'sso' && (await removeFile(file))) removed.push(file);
   }
@@ -57,11 +63,11 @@ export interface CachedRoleCredentials {
 
 /** Reads a cached SSO role credential; undefined when missing, unreadable or not an SSO entry. */
 export async function readRoleCredentials(dir: string, key: string): Promise<CachedRoleCredentials | undefined> {
-  let json: { ProviderType?: unknown; Credentials?: Record<string, unknown> };
+  let json: { ProviderType?: unknown; Credentials?: Record<string, unknown> } | undefined;
   try {
-    json = JSON.parse(await readFile(path.join(dir, `${key}.json`), 'utf8'));
+    json = await readCacheJson(path.join(dir, `${key}.json`));
   } catch {
-    return undefined;
+    return undefined; // unusable: GetRoleCredentials again, and overwrite it
   }
   const c = json?.Credentials;
   if (json?.ProviderType !== 'sso' || !c) return undefined;

@@ -9,6 +9,7 @@ import * as fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { removeSsoRoleCredentials } from '../../src/sso/role-credentials-cache.js';
 import { CacheFileError, MAX_CACHE_FILE_BYTES, SsoCache, type SsoToken } from '../../src/sso/cache.js';
 
 const posix = process.platform !== 'win32';
@@ -187,5 +188,20 @@ describe('damaged and hostile cache files', () => {
     await fsp.chmod(path.join(cacheDir, 'token.json'), 0o000);
     await expect(cache.readToken('token')).rejects.toThrow(/it can't be read \(EACCES\)/);
     expect(await listedKeys(cache)).toEqual([]);
+  });
+});
+
+describe('the role-credential cache (~/.aws/cli/cache)', () => {
+  it('logout skips a FIFO, a folder and garbage there without waiting, and removes only SSO entries', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'cli-cache-'));
+    expect(spawnSync('mkfifo', [path.join(dir, 'fifo.json')]).status).toBe(0);
+    await fsp.mkdir(path.join(dir, 'folder.json'));
+    await fsp.writeFile(path.join(dir, 'garbage.json'), '\u0000\u0001{');
+    await fsp.writeFile(path.join(dir, 'sso.json'), '{"ProviderType": "sso", "Credentials": {}}');
+    await fsp.writeFile(path.join(dir, 'assume.json'), '{"ProviderType": "assume-role"}');
+    const removed = await removeSsoRoleCredentials(dir);
+    expect(removed.map((f) => path.basename(f))).toEqual(['sso.json']);
+    expect((await fsp.readdir(dir)).sort()).toEqual(['assume.json', 'fifo.json', 'folder.json', 'garbage.json']);
+    await fsp.rm(dir, { recursive: true, force: true });
   });
 });
