@@ -2,27 +2,10 @@ import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
 import { CacheFileError, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
 import { parseScopes } from '../sso/scopes.js';
-import { messages } from '../ui/messages.js';
+import { messages, type StatusEntry } from '../ui/messages.js';
 
-/** One sign-in as `status --json` reports it (the shape is documented in the README). */
-export interface SessionStatus {
-  /** "sso-session" for `[sso-session NAME]`, "legacy" for a start URL set in profiles. */
-  type: 'sso-session' | 'legacy';
-  /** The session name; null for legacy. */
-  name: string | null;
-  startUrl: string;
-  region: string;
-  /** Profiles that sign in through it. */
-  profiles: string[];
-  /** A cached token exists and has not expired. */
-  signedIn: boolean;
-  /** When the cached token expires (ISO 8601), or null. */
-  expiresAt: string | null;
-  /** The token can be refreshed without a browser (refresh token and live registration). */
-  refreshable: boolean;
-  /** When the client registration expires (ISO 8601), or null when there is none. */
-  registrationExpiresAt: string | null;
-}
+/** One sign-in as `status --json` reports it; the type lives with the texts that show it. */
+export type SessionStatus = StatusEntry;
 
 async function orMiss<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
   try {

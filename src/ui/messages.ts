@@ -41,16 +41,23 @@ export function textWidth(text: string): number {
 /** What a name validator checks: the kind of name, as the messages call it. */
 export type NameKind = 'profile name' | 'session name';
 
-/** One sign-in as `sso-setup status` shows it (the same shape as flows/status.ts' SessionStatus). */
+/** One sign-in as `sso-setup status` shows it, and `status --json` prints it (README documents the shape). */
 export interface StatusEntry {
+  /** "sso-session" for `[sso-session NAME]`, "legacy" for a start URL set in profiles. */
   type: 'sso-session' | 'legacy';
+  /** The session name; null for legacy. */
   name: string | null;
   startUrl: string;
   region: string;
+  /** Profiles that sign in through it. */
   profiles: string[];
+  /** A cached token exists and has not expired. */
   signedIn: boolean;
+  /** When the cached token expires (ISO 8601), or null. */
   expiresAt: string | null;
+  /** The token can be refreshed without a browser (refresh token and live registration). */
   refreshable: boolean;
+  /** When the client registration expires (ISO 8601), or null when there is none. */
   registrationExpiresAt: string | null;
 }
 
