@@ -4,6 +4,12 @@ import { CliError, ExitCode, InterruptedError } from './errors.js';
 import { detectLanguage, messages, setLanguage, textWidth } from './ui/messages.js';
 import { VERSION } from './version.js';
 
+/** `description (extra, extra)`, as commander appends choices and defaults. */
+function withExtras(description: string, extra: readonly string[]): string {
+  if (extra.length === 0) return description;
+  return description ? `${description} (${extra.join(', ')})` : `(${extra.join(', ')})`;
+}
+
 /**
  * Commander's help in the chosen language: its headings, `[options]` / `[command]`, the
  * `(choices: …, default: …)` it adds to option descriptions, and widths that count a
@@ -27,8 +33,7 @@ const localHelp = {
     }
     if (option.presetArg !== undefined && option.optional) extra.push(messages.help.preset(JSON.stringify(option.presetArg)));
     if (option.envVar !== undefined) extra.push(messages.help.env(option.envVar));
-    if (extra.length === 0) return option.description;
-    return option.description ? `${option.description} (${extra.join(', ')})` : `(${extra.join(', ')})`;
+    return withExtras(option.description, extra);
   },
   argumentDescription(argument: Argument) {
     const extra: string[] = [];
@@ -36,8 +41,7 @@ const localHelp = {
     if (argument.defaultValue !== undefined) {
       extra.push(messages.help.default(argument.defaultValueDescription || JSON.stringify(argument.defaultValue)));
     }
-    if (extra.length === 0) return argument.description;
-    return argument.description ? `${argument.description} (${extra.join(', ')})` : `(${extra.join(', ')})`;
+    return withExtras(argument.description, extra);
   },
   // eslint-disable-next-line no-control-regex
   displayWidth: (text: string) => textWidth(text.replace(/\x1b\[\d*(;\d*)*m/g, '')),
