@@ -2,6 +2,8 @@
  * SSO OIDC errors carry their text in `error_description` (the SDK's `message` is just
  * "UnknownError", compat.md §B1). These helpers read them without importing the SDK.
  */
+import { messages } from '../ui/messages.js';
+
 export interface OidcError extends Error {
   error?: string;
   error_description?: string;
@@ -11,9 +13,20 @@ export function errorName(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
 }
 
+/** Node's codes for a certificate chain it cannot verify: usually a TLS-inspecting proxy. */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'CERT_UNTRUSTED',
+]);
+
 export function describeServiceError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const { error_description: description } = error as OidcError;
+  const { error_description: description, code } = error as OidcError & { code?: string };
   const message = description || (error.message && error.message !== 'UnknownError' ? error.message : '');
-  return message ? `${error.name}: ${message}` : error.name;
+  const text = message ? `${error.name}: ${message}` : error.name;
+  return code && UNTRUSTED_CERTIFICATE.has(code) ? `${text}. ${messages.untrustedCertificate}` : text;
 }

@@ -117,6 +117,8 @@ export const ja: Messages = {
   tokenWithoutAccessToken: 'IAM Identity Center から返されたトークンの応答にアクセストークンがありません。',
   signInDenied: 'サインインのリクエストがブラウザで拒否されました。やり直すには、もう一度コマンドを実行してください。',
   signInFailed: (reason: string) => `サインインに失敗しました: ${reason}`,
+  untrustedCertificate:
+    'サーバー証明書を信頼できません。TLS を検査するプロキシを経由している場合は、その CA 証明書を含む PEM ファイルを AWS_CA_BUNDLE に設定してください',
   regionLikelyWrong: (region: string, startUrl: string) =>
     `SSO リージョン ${region} が間違っている可能性があります: IAM Identity Center は別のリージョンの開始 URL (${startUrl}) を受け付けません。` +
     'IAM Identity Center コンソールの「設定」(または AWS アクセスポータルの「SSO Region」) でリージョンを確認し、sso_region を修正してください。',

@@ -134,6 +134,8 @@ export const en = {
   tokenWithoutAccessToken: 'IAM Identity Center returned a token response without an access token.',
   signInDenied: 'The sign-in request was denied in the browser. Run the command again to retry.',
   signInFailed: (reason: string) => `Sign-in failed: ${reason}`,
+  untrustedCertificate:
+    'The server certificate is not trusted; behind a TLS-inspecting proxy, set AWS_CA_BUNDLE to a PEM file with its CA certificate',
   regionLikelyWrong: (region: string, startUrl: string) =>
     `The SSO region ${region} is the likely cause: IAM Identity Center refuses a start URL (${startUrl}) that belongs to another region. ` +
     'Check the region in the IAM Identity Center console → Settings (or "SSO Region" in the AWS access portal) and fix sso_region.',

@@ -57,6 +57,7 @@ describe('AWS_CA_BUNDLE', () => {
     const result = await runCli(['login', '--sso-session', 'corp'], childEnv(home, { AWS_ENDPOINT_URL: proxyUrl, BROWSER: approveBrowser }));
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/self[- ]signed certificate/i);
+    expect(result.stderr).toContain('set AWS_CA_BUNDLE to a PEM file with its CA certificate');
   });
 
   it('with it, sign-in goes through the HTTPS endpoint', async () => {
