@@ -38,6 +38,10 @@ export async function signInWithContext(
       oidc: await ctx.clients.oidc(target.region),
       clock: ctx.clock,
       onDeviceAuthorization: announceDeviceAuthorization(ctx, options),
+      onCacheProblem: (problem) => {
+        ctx.log.debug(problem.message);
+        ctx.stderr.write(messages.cacheFileReplaced(problem.file));
+      },
     },
     { forceRefresh: options.forceRefresh },
   );

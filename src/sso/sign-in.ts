@@ -30,6 +30,8 @@ export interface SignInDeps {
   oidc: SSOOIDCClient;
   clock: Clock;
   onDeviceAuthorization(authorization: DeviceAuthorization): Promise<void> | void;
+  /** A cache file that can't be used (truncated, not JSON…): it is replaced, and the user told. */
+  onCacheProblem?(problem: CacheFileError): void;
 }
 
 export interface SignInResult {
@@ -46,12 +48,13 @@ export interface SignInResult {
 /** Cached tokens and registrations are used only with at least this much time left (botocore). */
 export const MIN_REMAINING_MS = 15 * 60 * 1000;
 
-async function readOrMiss<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
+async function readOrMiss<T>(read: () => Promise<T | undefined>, deps: SignInDeps): Promise<T | undefined> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof CacheFileError) return undefined; // a broken cache entry is replaced
-    throw error;
+    if (!(error instanceof CacheFileError)) throw error;
+    deps.onCacheProblem?.(error); // a broken cache entry is replaced by this sign-in
+    return undefined;
   }
 }
 
@@ -92,14 +95,14 @@ export async function signIn(
   const { cache, clock } = deps;
   const tokenKey = tokenCacheKey(target);
   if (!options.forceRefresh) {
-    const cached = await readOrMiss(() => cache.readToken(tokenKey));
+    const cached = await readOrMiss(() => cache.readToken(tokenKey), deps);
     if (cached && usable(cached.expiresAt, clock.now())) {
       return { token: cached, reused: true, save: async () => undefined };
     }
   }
 
   const registrationKey = registrationCacheKey(target);
-  const cachedRegistration = await readOrMiss(() => cache.readRegistration(registrationKey));
+  const cachedRegistration = await readOrMiss(() => cache.readRegistration(registrationKey), deps);
   const reuseRegistration =
     cachedRegistration !== undefined &&
     usable(cachedRegistration.expiresAt, clock.now()) &&

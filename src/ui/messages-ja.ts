@@ -117,6 +117,8 @@ export const ja: Messages = {
   tokenWithoutAccessToken: 'IAM Identity Center から返されたトークンの応答にアクセストークンがありません。',
   signInDenied: 'サインインのリクエストがブラウザで拒否されました。やり直すには、もう一度コマンドを実行してください。',
   signInFailed: (reason: string) => `サインインに失敗しました: ${reason}`,
+  cacheFileReplaced: (file: string) => `警告: キャッシュファイル ${file} を使用できませんでした (破損しているか、キャッシュファイルではありません)。このサインインで置き換えます。
+`,
   untrustedCertificate:
     'サーバー証明書を信頼できません。TLS を検査するプロキシを経由している場合は、その CA 証明書を含む PEM ファイルを AWS_CA_BUNDLE に設定してください',
   regionLikelyWrong: (region: string, startUrl: string) =>

@@ -134,6 +134,8 @@ export const en = {
   tokenWithoutAccessToken: 'IAM Identity Center returned a token response without an access token.',
   signInDenied: 'The sign-in request was denied in the browser. Run the command again to retry.',
   signInFailed: (reason: string) => `Sign-in failed: ${reason}`,
+  cacheFileReplaced: (file: string) => `Warning: the cache file ${file} could not be used (damaged or not a cache file); this sign-in replaces it.
+`,
   untrustedCertificate:
     'The server certificate is not trusted; behind a TLS-inspecting proxy, set AWS_CA_BUNDLE to a PEM file with its CA certificate',
   regionLikelyWrong: (region: string, startUrl: string) =>

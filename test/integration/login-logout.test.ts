@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { SSOClient, ListAccountsCommand } from '@aws-sdk/client-sso';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { login } from '../../src/flows/login.js';
@@ -85,6 +86,23 @@ describe('login', () => {
     expect(ctx.opened).toEqual([]);
     expect(ctx.output()).toContain('Browser will not be automatically opened.\nPlease visit the following URL:\n\n');
     expect(ctx.output()).toContain('Alternatively, you may visit the following URL which will autofill the code upon loading:\n');
+  });
+});
+
+describe('damaged cache files', () => {
+  it('a truncated registration or token is replaced by the next sign-in, and the user is told which file', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    const files = await readdir(cacheDir());
+    for (const f of files) {
+      const text = await readFile(path.join(cacheDir(), f), 'utf8');
+      await writeFile(path.join(cacheDir(), f), text.slice(0, 25)); // truncated mid-JSON
+    }
+    const registrations = emulator.calls.filter((c) => c.op === 'RegisterClient').length;
+    await login(ctx, { profile: 'dev' });
+    expect(ctx.output()).toMatch(/Warning: the cache file .*\.json could not be used \(damaged or not a cache file\); this sign-in replaces it\./);
+    expect(emulator.calls.filter((c) => c.op === 'RegisterClient')).toHaveLength(registrations + 1);
+    for (const f of await readdir(cacheDir())) expect(() => JSON.parse(readFileSync(path.join(cacheDir(), f), 'utf8'))).not.toThrow();
   });
 });
 

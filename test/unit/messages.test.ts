@@ -81,6 +81,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   chooseWithFlag: [['role-name', ['Admin', 'ReadOnlyAccess']]],
   dryRunNoChange: [['/home/u/.aws/config']],
   dryRunHeader: [['/home/u/.aws/config']],
+  cacheFileReplaced: [['/home/u/.aws/sso/cache/x.json']],
   regionLikelyWrong: [['us-east-1', 'https://d-1.awsapps.com/start']],
   backedUp: [['/home/u/.aws/config', '/home/u/.aws/config.sso-setup.bak']],
   populateSummary: [[{ dryRun: false, added: 3, updated: 1, removed: 0, unchanged: 2, pairs: 6, accounts: 2 }], [{ dryRun: true, added: 0, updated: 0, removed: 1, unchanged: 0, pairs: 0, accounts: 0 }]],
