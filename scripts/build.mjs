@@ -68,6 +68,20 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// `sso-setup --help` is answered by the entry (src/entry.ts) from this text: the full CLI's
+// own help, generated here by running it (the tsc output), in each language, at the width it
+// uses when its output is not a terminal. Embedded in the entry, so it reads no file.
+const helpTexts = {};
+for (const [lang, locale] of [['en', 'C.UTF-8'], ['ja', 'ja_JP.UTF-8']]) {
+  const script = `import(${JSON.stringify(pathToFileURL(path.join(dist, 'src', 'cli.js')).href)}).then((cli) => cli.main(['--help']))`;
+  const help = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { PATH: process.env.PATH, LANG: locale, LC_ALL: '', LC_MESSAGES: '' },
+    encoding: 'utf8',
+  });
+  if (!help.includes('sso-setup')) throw new Error(`Generating the ${lang} help failed:\n${help}`);
+  helpTexts[lang] = help;
+}
+
 // The entry, dist/sso-setup.mjs: src/entry.ts alone, in one small file that shares no chunk
 // with the CLI, so `--help` and `--version` read one module and a text file. Everything
 // else goes on to dist/cli.mjs (the split bundle above).
@@ -77,6 +91,7 @@ const entry = await build({
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   banner: { js: '#!/usr/bin/env node' }, // package.json's bin: no shim module in between
+  define: { __SSO_SETUP_HELP__: JSON.stringify(helpTexts) },
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -118,21 +133,6 @@ if (openChunk) {
   const target = path.join(root, path.dirname(openChunk[0]), 'xdg-open');
   await copyFile(path.join(root, 'node_modules', 'open', 'xdg-open'), target);
   await chmod(target, 0o755);
-}
-
-// `sso-setup --help` is answered from these files (src/entry.ts): the full CLI's own help,
-// generated here by running it (the tsc output), in each language, at the width it uses
-// when its output is not a terminal.
-const helpDir = path.join(dist, 'help');
-await mkdir(helpDir, { recursive: true });
-for (const [lang, locale] of [['en', 'C.UTF-8'], ['ja', 'ja_JP.UTF-8']]) {
-  const script = `import(${JSON.stringify(pathToFileURL(path.join(dist, 'src', 'cli.js')).href)}).then((cli) => cli.main(['--help']))`;
-  const help = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-    env: { PATH: process.env.PATH, LANG: locale, LC_ALL: '', LC_MESSAGES: '' },
-    encoding: 'utf8',
-  });
-  if (!help.includes('sso-setup')) throw new Error(`Generating the ${lang} help failed:\n${help}`);
-  await writeFile(path.join(helpDir, `${lang}.txt`), help);
 }
 
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;

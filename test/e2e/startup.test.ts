@@ -137,7 +137,7 @@ describe('the bundle (esbuild metafile)', () => {
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
     expect(pkg.bin['sso-setup']).toBe(ENTRY);
     expect(readFileSync(path.join(repoRoot, ENTRY), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
-    expect(pkg.files).toEqual(expect.arrayContaining([ENTRY, 'dist/cli.mjs', 'dist/chunks', 'dist/help']));
+    expect(pkg.files).toEqual(expect.arrayContaining([ENTRY, 'dist/cli.mjs', 'dist/chunks']));
     expect(readFileSync(cliPath, 'utf8')).toMatch(/import '\.\.\/dist\/sso-setup\.mjs'/);
   });
 });
