@@ -45,6 +45,14 @@ afterAll(async () => {
   await cleanup?.();
 });
 
+/** The four SSO prompts of a new session, answered as the guides do; returns where the terminal is. */
+async function answerSsoPrompts(term: Terminal): Promise<number> {
+  let at = await term.answer('SSO session name (Recommended): ', 'my-sso');
+  at = await term.answer('SSO start URL [None]: ', START_URL, at);
+  at = await term.answer('SSO region [None]: ', 'ap-northeast-1', at);
+  return term.answer('SSO registration scopes [sso:account:access]: ', '', at);
+}
+
 const record = (result: RunResult) => {
   transcripts.push(result.stdout, result.stderr);
   return result;
@@ -69,10 +77,7 @@ describe('sso-setup journey', () => {
   it('Ctrl-C while waiting for the sign-in to be approved exits 130 and writes nothing', async () => {
     const term = new Terminal(['configure'], { ...env, BROWSER: 'true' }); // a browser that never approves
     try {
-      let at = await term.answer('SSO session name (Recommended): ', 'my-sso');
-      at = await term.answer('SSO start URL [None]: ', START_URL, at);
-      at = await term.answer('SSO region [None]: ', 'ap-northeast-1', at);
-      at = await term.answer('SSO registration scopes [sso:account:access]: ', '', at);
+      const at = await answerSsoPrompts(term);
       await term.waitFor(/Then enter the code:\s+\S+/, at);
       term.type('\u0003');
       expect(await term.exited).toBe(130);
@@ -86,10 +91,7 @@ describe('sso-setup journey', () => {
   it('configure: a person answers every prompt in a terminal', async () => {
     const term = new Terminal(['configure'], env);
     try {
-      let at = await term.answer('SSO session name (Recommended): ', 'my-sso');
-      at = await term.answer('SSO start URL [None]: ', START_URL, at);
-      at = await term.answer('SSO region [None]: ', 'ap-northeast-1', at);
-      at = await term.answer('SSO registration scopes [sso:account:access]: ', '', at);
+      let at = await answerSsoPrompts(term);
       at = await term.waitFor('Attempting to open your default browser.', at);
       at = await term.waitFor('There are 2 AWS accounts available to you.', at);
       at = await term.waitFor('Development, dev@example.com (111122223333)', at);

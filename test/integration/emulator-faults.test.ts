@@ -19,6 +19,7 @@ import {
   type EmulatorOptions,
   type Organisation,
 } from '../emulator/server.js';
+import { manualClock, rejectionOf, type AwsError } from '../helpers/aws-errors.js';
 
 /**
  * The emulator's fault injection, throttling and generated organisations, observed through
@@ -28,26 +29,6 @@ import {
 const REGION = 'us-east-1';
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
-interface AwsError extends Error {
-  $metadata: { httpStatusCode?: number; attempts?: number };
-  $response?: { statusCode: number; headers: Record<string, string> };
-  code?: string;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AwsError;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** A clock the test moves by hand. */
-function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
 
 let emulator: Emulator | undefined;
 const destroyers: Array<() => void> = [];

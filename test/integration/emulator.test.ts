@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-sso';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startEmulator, type Emulator, type EmulatorOptions, type Organisation } from '../emulator/server.js';
+import { manualClock, rejectionOf, type AwsError } from '../helpers/aws-errors.js';
 
 /**
  * The emulator itself, spoken to by the real AWS SDK clients (and plain fetch for the HTML
@@ -27,27 +28,6 @@ const REGION = 'us-east-1';
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const approveBrowser = fileURLToPath(new URL('../emulator/approve-browser.mjs', import.meta.url));
 
-interface AwsError extends Error {
-  $metadata: { httpStatusCode?: number; requestId?: string };
-  error?: string;
-  error_description?: string;
-}
-
-/** The rejection of `promise`; fails the test when it resolves. */
-async function rejectionOf(promise: Promise<unknown>): Promise<AwsError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AwsError;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** A clock the test moves by hand. */
-function manualClock(start = Date.UTC(2026, 10, 25, 9, 0, 0)) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 const newVerifier = () => randomBytes(48).toString('base64url').slice(0, 64);
