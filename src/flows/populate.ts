@@ -135,6 +135,7 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   if (!(rate > 0 && rate <= 1000)) usage('rate', messages.populateBadRate(String(rate)));
 
   const config = await readAwsConfig(ctx.paths);
+  const before = await readConfigText(ctx.paths.configFile); // what the plan is made against
   const target = sessionTarget(options.ssoSession, config.ssoSessions);
   const signedIn = await signInWithContext(ctx, target, { forceRefresh: false, noBrowser: options.noBrowser });
   if (!signedIn.reused) await signedIn.save();
@@ -155,17 +156,20 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
 
   const profiles = nameProfiles(access.accounts, { template, prefix: options.prefix, session: options.ssoSession });
   const failed = new Set(access.failures.map((f) => f.account.accountId));
-  const before = await readConfigText(ctx.paths.configFile);
   const { text: after, result } = planPopulate(before, config.profiles, profiles, options, failed);
 
   let configChanged = false;
   if (options.dryRun) {
     await showDryRun(ctx, before, after);
   } else if (before !== after) {
-    // Re-plan under the lock against what is on disk now, in case another process wrote.
+    // The plan was made against `before`, read (with the SDK's loader) before the listing.
+    // If another process changed the file since, the plan may be stale: change nothing.
     const written = await updateFile(
       ctx.paths.configFile,
-      (text) => (text === before ? after : planPopulate(text, config.profiles, profiles, options, failed).text),
+      (text) => {
+        if (text !== before) throw new CliError(messages.configChangedMeanwhile(ctx.paths.configFile));
+        return after;
+      },
       { ...ctx.fsOptions, backup: ctx.backup },
     );
     configChanged = written.changed;

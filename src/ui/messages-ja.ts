@@ -161,6 +161,7 @@ export const ja: Messages = {
     `${count} 個のアカウントのロールを一覧できませんでした。これらのプロファイルは書き込みも削除もしていません:\n${lines.join('\n')}`,
   populateListingFailed: (reason: string) => `AWS アカウントの一覧を取得できませんでした: ${reason}`,
   populateBadRate: (rate: string) => `${rate} は 0 より大きく 1000 以下の 1 秒あたりのリクエスト数ではありません`,
+  configChangedMeanwhile: (file: string) => `populate がアカウントを一覧している間に別のプログラムが ${file} を変更しました。何も書き込んでいません。populate をもう一度実行してください。`,
   progressAccounts: 'アカウント',
   unknownTemplateField: (field: string, template: string, known: string) =>
     `名前テンプレート "${template}" に不明なフィールド {${field}} があります。使えるフィールド: ${known}。`,

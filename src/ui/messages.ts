@@ -177,6 +177,7 @@ export const en = {
     `The roles of ${count} account(s) could not be listed; their profiles were not written or pruned:\n${lines.join('\n')}`,
   populateListingFailed: (reason: string) => `Listing your AWS accounts failed: ${reason}`,
   populateBadRate: (rate: string) => `${rate} is not a number of requests per second between 0 and 1000`,
+  configChangedMeanwhile: (file: string) => `${file} was changed by another program while populate was listing accounts; nothing was written. Run populate again.`,
   progressAccounts: 'accounts',
   unknownTemplateField: (field: string, template: string, known: string) =>
     `Unknown field {${field}} in the name template "${template}". Known fields: ${known}.`,

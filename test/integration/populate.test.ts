@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { generateOrganisation, startEmulator, type Emulator } from '../emulator/server.js';
@@ -80,6 +81,22 @@ describe('populate against the emulator', () => {
     expect(error.message).toMatch(/ForbiddenException: No access/);
     const text = await readFile(configFile(), 'utf8');
     expect(text.match(new RegExp(`${GENERATED_KEY} = true`, 'g'))!.length).toBeGreaterThan(0);
+  });
+
+  it('a config changed by another program during the listing is left as that program wrote it', async () => {
+    const org = generateOrganisation({ accounts: 5, seed: 9, startUrl: START_URL, region: 'ap-northeast-1' });
+    let edited = false;
+    const ctx = await signedInContext({
+      org,
+      onCall: (call) => {
+        if (call.op === 'ListAccountRoles' && !edited) {
+          edited = true;
+          appendFileSync(configFile(), '[profile added-meanwhile]\nregion = us-east-1\n');
+        }
+      },
+    });
+    await expect(populate(ctx, { ssoSession: 'corp' })).rejects.toThrow(/was changed by another program while populate was listing accounts; nothing was written/);
+    expect(await readFile(configFile(), 'utf8')).toBe(`${HAND_WRITTEN}[profile added-meanwhile]\nregion = us-east-1\n`);
   });
 
   it('--dry-run prints a unified diff and writes nothing', async () => {
