@@ -4,7 +4,8 @@ import { profileSectionName, ssoSessionSectionName, updateSection } from '../con
 import { updateFile } from '../config/write.js';
 import { CliError, ConfigurationError, ExitCode } from '../errors.js';
 import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
-import { parseScopes, type SsoTarget } from '../sso/sign-in.js';
+import { parseScopes } from '../sso/scopes.js';
+import type { SsoTarget } from '../sso/sign-in.js';
 import { errorName, describeServiceError } from '../sso/oidc-errors.js';
 import { messages } from '../ui/messages.js';
 import type { Prompter } from '../ui/prompter.js';

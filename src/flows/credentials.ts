@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
 import { CliError, ConfigurationError } from '../errors.js';
 import { getRoleCredentials } from '../portal/accounts.js';
-import { CacheFileError, SsoCache, tokenCacheKey } from '../sso/cache.js';
+import { readUsable, SsoCache, tokenCacheKey } from '../sso/cache.js';
 import { describeServiceError, errorName } from '../sso/oidc-errors.js';
 import {
   readRoleCredentials,
@@ -37,12 +37,8 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
     return cached;
   }
 
-  let token;
-  try {
-    token = await new SsoCache(ctx.paths.ssoCacheDir).readToken(tokenCacheKey(target));
-  } catch (error) {
-    if (!(error instanceof CacheFileError)) throw error;
-  }
+  const cache = new SsoCache(ctx.paths.ssoCacheDir);
+  const token = await readUsable(() => cache.readToken(tokenCacheKey(target)));
   if (!token || token.expiresAt.getTime() <= ctx.clock.now()) {
     throw new CliError(messages.sessionExpired(profile));
   }

@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type AwsConfig } from '../config/read.js';
 import { CliError, ConfigurationError } from '../errors.js';
-import { parseScopes, type SsoTarget } from '../sso/sign-in.js';
+import { parseScopes } from '../sso/scopes.js';
+import type { SsoTarget } from '../sso/sign-in.js';
 import { messages } from '../ui/messages.js';
 import { signInWithContext, type BrowserOptions } from './sign-in.js';
 

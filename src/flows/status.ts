@@ -1,20 +1,11 @@
 import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
-import { CacheFileError, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
+import { readUsable, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
 import { parseScopes } from '../sso/scopes.js';
 import { messages, type StatusEntry } from '../ui/messages.js';
 
 /** One sign-in as `status --json` reports it; the type lives with the texts that show it. */
 export type SessionStatus = StatusEntry;
-
-async function orMiss<T>(read: () => Promise<T | undefined>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof CacheFileError) return undefined;
-    throw error;
-  }
-}
 
 /** Reads config and caches only: no network, no writes. */
 export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
@@ -44,8 +35,8 @@ export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
   const result: SessionStatus[] = [];
   for (const { scopes, ...entry } of entries.values()) {
     const sessionName = entry.name ?? undefined;
-    const token = await orMiss(() => cache.readToken(tokenCacheKey({ sessionName, startUrl: entry.startUrl })));
-    const registration = await orMiss(() =>
+    const token = await readUsable(() => cache.readToken(tokenCacheKey({ sessionName, startUrl: entry.startUrl })));
+    const registration = await readUsable(() =>
       cache.readRegistration(registrationCacheKey({ startUrl: entry.startUrl, region: entry.region, scopes, sessionName })),
     );
     const registrationExpiresAt = token?.registrationExpiresAt ?? registration?.expiresAt;

@@ -144,6 +144,23 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const strList = (v: unknown): string[] | undefined =>
   Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;
 
+/**
+ * Runs a cache read; a file that can't be used counts as missing (it is replaced by the next
+ * write). `onProblem` hears about it, for a warning.
+ */
+export async function readUsable<T>(
+  read: () => Promise<T | undefined>,
+  onProblem?: (problem: CacheFileError) => void,
+): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof CacheFileError)) throw error;
+    onProblem?.(error);
+    return undefined;
+  }
+}
+
 export class SsoCache {
   constructor(
     readonly dir: string,

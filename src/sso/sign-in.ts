@@ -3,7 +3,8 @@ import type { Clock } from '../context.js';
 import { CliError } from '../errors.js';
 import { messages } from '../ui/messages.js';
 import {
-  CacheFileError,
+  readUsable,
+  type CacheFileError,
   registrationCacheKey,
   tokenCacheKey,
   type ClientRegistration,
@@ -12,7 +13,6 @@ import {
 } from './cache.js';
 import { runDeviceFlow, type DeviceAuthorization } from './device-flow.js';
 import { describeServiceError } from './oidc-errors.js';
-export { parseScopes } from './scopes.js';
 
 /** What to sign in to: an sso-session, or a legacy profile's start URL. */
 export interface SsoTarget {
@@ -47,16 +47,6 @@ export interface SignInResult {
 
 /** Cached tokens and registrations are used only with at least this much time left (botocore). */
 export const MIN_REMAINING_MS = 15 * 60 * 1000;
-
-async function readOrMiss<T>(read: () => Promise<T | undefined>, deps: SignInDeps): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (error) {
-    if (!(error instanceof CacheFileError)) throw error;
-    deps.onCacheProblem?.(error); // a broken cache entry is replaced by this sign-in
-    return undefined;
-  }
-}
 
 function usable(expiresAt: Date | undefined, now: number): boolean {
   return expiresAt !== undefined && expiresAt.getTime() - now >= MIN_REMAINING_MS;
@@ -95,14 +85,14 @@ export async function signIn(
   const { cache, clock } = deps;
   const tokenKey = tokenCacheKey(target);
   if (!options.forceRefresh) {
-    const cached = await readOrMiss(() => cache.readToken(tokenKey), deps);
+    const cached = await readUsable(() => cache.readToken(tokenKey), deps.onCacheProblem);
     if (cached && usable(cached.expiresAt, clock.now())) {
       return { token: cached, reused: true, save: async () => undefined };
     }
   }
 
   const registrationKey = registrationCacheKey(target);
-  const cachedRegistration = await readOrMiss(() => cache.readRegistration(registrationKey), deps);
+  const cachedRegistration = await readUsable(() => cache.readRegistration(registrationKey), deps.onCacheProblem);
   const reuseRegistration =
     cachedRegistration !== undefined &&
     usable(cachedRegistration.expiresAt, clock.now()) &&

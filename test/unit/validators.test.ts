@@ -9,7 +9,7 @@ import {
   validateStartUrl,
 } from '../../src/flows/validators.js';
 import { suggestRegion } from '../../src/flows/regions.js';
-import { parseScopes } from '../../src/sso/sign-in.js';
+import { parseScopes } from '../../src/sso/scopes.js';
 
 // compat.md checklist 17, plus the stricter rules that keep names visible to the SDKs.
 describe('validators', () => {
