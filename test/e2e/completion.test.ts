@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeHome } from '../helpers/sandbox.js';
-import { childEnv, cliPath, requireBuiltCli, runCli, type RunResult } from '../helpers/cli.js';
+import { childEnv, cliPath, requireBuiltCli, run, runCli } from '../helpers/cli.js';
 
 /**
  * The completion scripts in real shells, calling back into the built CLI. bash runs the
@@ -47,18 +47,8 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-/** Runs bash with no stdin (bash may exit before a write to its stdin, which would fail with EPIPE). */
-function bash(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['--norc', '--noprofile', ...args], { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** bash without its start-up files, in this test's environment. */
+const bash = (args: string[], extraEnv: Record<string, string> = {}) => run('bash', ['--norc', '--noprofile', ...args], { ...env, ...extraEnv });
 
 /** Runs the bash completion function for a command line (the last word is the one being completed). */
 async function bashComplete(words: string[], extraEnv: Record<string, string> = {}) {

@@ -32,17 +32,18 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a command to completion and collects its output. */
+/** Runs a command to completion; without `input` its stdin is closed from the start. */
 export function run(command: string, args: string[], env: Record<string, string>, input?: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, cwd: repoRoot });
+    // No stdin pipe unless there is input: a child that exits before reading it (bash) would make our write fail with EPIPE.
+    const child = spawn(command, args, { env, cwd: repoRoot, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
+    child.stdin?.end(input);
   });
 }
 

@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-sso';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startEmulator, type Emulator, type EmulatorOptions, type Organisation } from '../emulator/server.js';
-import { manualClock, rejectionOf, type AwsError } from '../helpers/aws-errors.js';
+import { manualClock, rejectionOf } from '../helpers/aws-errors.js';
 
 /**
  * The emulator itself, spoken to by the real AWS SDK clients (and plain fetch for the HTML
