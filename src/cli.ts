@@ -80,6 +80,17 @@ export function langFlag(argv: readonly string[]): string | undefined {
   return value;
 }
 
+/** The sign-in options of every command that may sign in. */
+function addSignInOptions(command: Command, options: { remember: boolean }): Command {
+  command
+    .option('--no-browser', messages.help.noBrowser)
+    .option('--use-device-code', messages.help.useDeviceCode)
+    .option('--no-use-device-code', messages.help.noUseDeviceCode)
+    .option('--callback-port <port>', messages.help.callbackPort)
+    .option('--timeout <seconds>', messages.help.timeout);
+  return options.remember ? command.option('--remember', messages.help.remember) : command;
+}
+
 /** Builds the commander program; `ctx` is created lazily so --help touches nothing else. */
 export function buildProgram(getContext: () => Context): Command {
   const program = new Command('sso-setup')
@@ -94,7 +105,7 @@ export function buildProgram(getContext: () => Context): Command {
     .showHelpAfterError()
     .exitOverride();
 
-  program
+  const configure = program
     .command('configure')
     .description(messages.help.configure)
     .option('--profile <name>', messages.help.configureProfile)
@@ -108,16 +119,17 @@ export function buildProgram(getContext: () => Context): Command {
     .option('--output <format>', messages.help.output)
     .option('-y, --yes', messages.help.yes)
     .option('--dry-run', messages.help.dryRun)
-    .option('--no-browser', messages.help.noBrowser)
-    .option('--no-verify', messages.help.noVerify)
+    .option('--no-verify', messages.help.noVerify);
+  addSignInOptions(configure, { remember: true })
     .action(async (flags) => (await import('./commands/configure.js')).runConfigure(getContext(), flags));
 
-  program
+  const login = program
     .command('login')
     .description(messages.help.login)
     .option('--profile <name>', messages.help.loginProfile)
     .option('--sso-session <name>', messages.help.loginSsoSession)
-    .option('--no-browser', messages.help.noBrowser)
+    .option('--force', messages.help.force);
+  addSignInOptions(login, { remember: true })
     .action(async (flags) => (await import('./commands/login.js')).runLogin(getContext(), flags));
 
   program
@@ -125,7 +137,7 @@ export function buildProgram(getContext: () => Context): Command {
     .description(messages.help.logout)
     .action(async () => (await import('./commands/logout.js')).runLogout(getContext()));
 
-  program
+  const populate = program
     .command('populate')
     .description('Write a profile for every account and role of an sso-session (marked, so re-runs and --prune touch only these)')
     .requiredOption('--sso-session <name>', 'the sso-session to sign in with')
@@ -135,8 +147,8 @@ export function buildProgram(getContext: () => Context): Command {
     .option('--output <format>', 'CLI default output format of the profiles')
     .option('--dry-run', 'print the change to the config file as a diff; write nothing')
     .option('--prune', 'remove profiles this command generated earlier that no longer exist')
-    .option('--rate <n>', 'requests per second to IAM Identity Center (its throttle is about 20)', '20')
-    .option('--no-browser', 'print the sign-in URL and code instead of opening a browser')
+    .option('--rate <n>', 'requests per second to IAM Identity Center (its throttle is about 20)', '20');
+  addSignInOptions(populate, { remember: false })
     .action(async (flags) => (await import('./commands/populate.js')).runPopulate(getContext(), flags));
 
   program

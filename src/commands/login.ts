@@ -1,16 +1,21 @@
 import type { Context } from '../context.js';
+import { parseSignInFlags, type SignInCommandFlags } from './sign-in-flags.js';
 
-export interface LoginFlags {
+export interface LoginFlags extends SignInCommandFlags {
   profile?: string;
   ssoSession?: string;
-  browser: boolean;
+  force?: boolean;
+  remember?: boolean;
 }
 
 export async function runLogin(ctx: Context, flags: LoginFlags): Promise<void> {
+  const signIn = parseSignInFlags(flags);
   const { login } = await import('../flows/login.js');
   await login(ctx, {
+    ...signIn,
     profile: flags.profile ?? (ctx.env.AWS_PROFILE || 'default'),
     ssoSession: flags.ssoSession,
-    noBrowser: !flags.browser,
+    force: flags.force,
+    remember: flags.remember,
   });
 }

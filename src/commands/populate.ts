@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
+import { parseSignInFlags, type SignInCommandFlags } from './sign-in-flags.js';
 
-export interface PopulateFlags {
+export interface PopulateFlags extends SignInCommandFlags {
   ssoSession: string;
   template?: string;
   prefix?: string;
@@ -9,10 +10,10 @@ export interface PopulateFlags {
   dryRun?: boolean;
   prune?: boolean;
   rate?: string;
-  browser: boolean;
 }
 
 export async function runPopulate(ctx: Context, flags: PopulateFlags): Promise<void> {
+  const signIn = parseSignInFlags(flags);
   const { populate } = await import('../flows/populate.js');
   await populate(ctx, {
     ssoSession: flags.ssoSession,
@@ -23,6 +24,6 @@ export async function runPopulate(ctx: Context, flags: PopulateFlags): Promise<v
     dryRun: flags.dryRun,
     prune: flags.prune,
     rate: flags.rate === undefined ? undefined : Number(flags.rate),
-    noBrowser: !flags.browser,
+    signIn,
   });
 }

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { updateFile } from '../config/write.js';
-import { CliError, ConfigurationError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../errors.js';
 import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
 import { parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
@@ -11,7 +11,8 @@ import { messages } from '../ui/messages.js';
 import type { Prompter } from '../ui/prompter.js';
 import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
-import { signInWithContext, type BrowserOptions } from './sign-in.js';
+import { sessionTarget, rememberedValue } from './login.js';
+import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
 import {
   validateName,
   validateOutput,
@@ -36,7 +37,7 @@ export interface ConfigurePreset {
   output?: string;
 }
 
-export interface ConfigureOptions extends BrowserOptions {
+export interface ConfigureOptions extends SignInFlags {
   /** --profile / AWS_PROFILE / AWS_DEFAULT_PROFILE: the profile to write; asked for when unset. */
   profile?: string;
   preset?: ConfigurePreset;
@@ -48,6 +49,8 @@ export interface ConfigureOptions extends BrowserOptions {
   dryRun?: boolean;
   /** Skip the STS GetCallerIdentity check at the end. */
   verify?: boolean;
+  /** --remember: save the sign-in flow used in the sso-session (sso_use_device_code). */
+  remember?: boolean;
 }
 
 export interface ConfigureResult {
@@ -82,20 +85,7 @@ async function askSso(
     required: true,
   });
 
-  const existing = sessionName ? sessions[sessionName] : undefined;
-  if (sessionName && existing) {
-    const missing = (['sso_start_url', 'sso_region'] as const).filter((k) => !existing[k]);
-    if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing));
-    return {
-      target: {
-        sessionName,
-        startUrl: existing.sso_start_url!,
-        region: existing.sso_region!,
-        scopes: parseScopes(existing.sso_registration_scopes),
-      },
-      forceRefresh: false,
-    };
-  }
+  if (sessionName && sessions[sessionName]) return { target: sessionTarget(sessionName, sessions), forceRefresh: false };
 
   if (!sessionName && answers.interactive) ctx.stdout.write(messages.legacyWarning);
   const startUrl = await answers.text('start-url', preset.startUrl, {
@@ -180,7 +170,9 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
 
   const sso = await askSso(ctx, answers, preset, scoped, config.ssoSessions);
   answers.assertComplete();
-  const signedIn = await signInWithContext(ctx, sso.target, { ...options, forceRefresh: sso.forceRefresh });
+  const choice = chooseMethod(ctx, sso.target, options);
+  const remember = options.remember ? rememberedValue(sso.target, choice) : undefined;
+  const signedIn = await signInWithContext(ctx, sso.target, { ...options, choice, forceRefresh: sso.forceRefresh });
   const chosen = await askAccountAndRole(ctx, answers, preset, sso.target, signedIn.token.accessToken);
 
   const region = await answers.text('region', preset.region, {
@@ -217,7 +209,11 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   const targetProfile = profile;
   const edit = (text: string) => {
     let next = updateSection(text, profileSectionName(targetProfile), profileValues);
-    if (sso.newSession) next = updateSection(next, ssoSessionSectionName(sso.target.sessionName!), Object.entries(sso.newSession));
+    const sessionValues: Array<[string, string]> = [
+      ...Object.entries(sso.newSession ?? {}),
+      ...(remember ? [['sso_use_device_code', String(remember[1])] as [string, string]] : []),
+    ];
+    if (sessionValues.length > 0) next = updateSection(next, ssoSessionSectionName(sso.target.sessionName!), sessionValues);
     return next;
   };
   const result = { profile, sessionName: sso.target.sessionName, accountId: chosen?.accountId, roleName: chosen?.roleName };
@@ -232,6 +228,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   await signedIn.save();
   const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
   if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
+  if (remember) ctx.stdout.write(messages.remembered(...remember));
 
   if (!chosen) ctx.stdout.write(messages.configuredNoCredentials(profile));
   else if (profile.toLowerCase() === 'default') ctx.stdout.write(messages.configuredDefault);

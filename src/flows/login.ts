@@ -1,55 +1,86 @@
 import type { Context } from '../context.js';
-import { readAwsConfig, type AwsConfig } from '../config/read.js';
-import { CliError, ConfigurationError } from '../errors.js';
+import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/read.js';
+import { ssoSessionSectionName, updateSection } from '../config/edit.js';
+import { updateFile } from '../config/write.js';
+import { CliError, ConfigurationError, ExitCode } from '../errors.js';
 import { parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
 import { messages } from '../ui/messages.js';
-import { signInWithContext, type BrowserOptions } from './sign-in.js';
+import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
+import { parseUseDeviceCode, type SignInMethodChoice } from './sign-in-method.js';
 
-export interface LoginOptions extends BrowserOptions {
+export interface LoginOptions extends SignInFlags {
   /** --profile, else AWS_PROFILE, else `default`. */
   profile: string;
   /** --sso-session: sign in to this session, no profile needed. */
   ssoSession?: string;
+  /** --force: sign in anew even when the refresh token still works. */
+  force?: boolean;
+  /** --remember: save the flow used in the sso-session (sso_use_device_code). */
+  remember?: boolean;
 }
 
 const REQUIRED = ['sso_start_url', 'sso_region'] as const;
+
+/** The sign-in target of an sso-session section, with the AWS CLI's errors when it is missing or incomplete. */
+export function sessionTarget(name: string, sessions: Record<string, ConfigSection>): SsoTarget {
+  const session = sessions[name];
+  if (!session) throw new ConfigurationError(messages.sessionNotFound(name));
+  const missing = REQUIRED.filter((k) => !session[k]);
+  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing));
+  return {
+    sessionName: name,
+    startUrl: session.sso_start_url!,
+    region: session.sso_region!,
+    scopes: parseScopes(session.sso_registration_scopes),
+    useDeviceCode: parseUseDeviceCode(session.sso_use_device_code),
+  };
+}
 
 /**
  * Which sign-in a `login` means, as `aws sso login` decides it: --sso-session, else the
  * profile's sso_session, else the profile's legacy sso_start_url / sso_region.
  */
 export function resolveLoginTarget(config: AwsConfig, options: Pick<LoginOptions, 'profile' | 'ssoSession'>): SsoTarget {
-  let sessionName = options.ssoSession;
-  if (sessionName === undefined) {
-    const profile = config.profiles[options.profile];
-    if (!profile) throw new CliError(messages.profileNotFound(options.profile));
-    sessionName = profile.sso_session;
-    if (sessionName === undefined) {
-      const missing = REQUIRED.filter((k) => !profile[k]);
-      if (missing.length > 0) {
-        throw new ConfigurationError(messages.missingValues(missing) + messages.missingValuesLegacyHint);
-      }
-      return { startUrl: profile.sso_start_url!, region: profile.sso_region! };
-    }
-  }
-  const session = config.ssoSessions[sessionName];
-  if (!session) throw new ConfigurationError(messages.sessionNotFound(sessionName));
-  const missing = REQUIRED.filter((k) => !session[k]);
-  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing));
-  return {
-    sessionName,
-    startUrl: session.sso_start_url!,
-    region: session.sso_region!,
-    scopes: parseScopes(session.sso_registration_scopes),
-  };
+  if (options.ssoSession !== undefined) return sessionTarget(options.ssoSession, config.ssoSessions);
+  const profile = config.profiles[options.profile];
+  if (!profile) throw new CliError(messages.profileNotFound(options.profile));
+  if (profile.sso_session !== undefined) return sessionTarget(profile.sso_session, config.ssoSessions);
+  const missing = REQUIRED.filter((k) => !profile[k]);
+  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing) + messages.missingValuesLegacyHint);
+  return { startUrl: profile.sso_start_url!, region: profile.sso_region! };
 }
 
-/** `sso-setup login`: always signs in anew (like `aws sso login`) and refreshes the cache. */
+/** The `sso_use_device_code` value `--remember` saves for a choice, and the sso-session it goes in. */
+export function rememberedValue(target: SsoTarget, choice: SignInMethodChoice): [section: string, value: boolean] {
+  if (target.sessionName === undefined) throw new CliError(messages.rememberNeedsSession, ExitCode.usage);
+  return [target.sessionName, choice.method === 'device'];
+}
+
+/**
+ * `sso-setup login`: refreshes the session with its refresh token when it can (unless
+ * --force), and otherwise signs in anew in the chosen flow; then refreshes the cache.
+ */
 export async function login(ctx: Context, options: LoginOptions): Promise<SsoTarget> {
   const target = resolveLoginTarget(await readAwsConfig(ctx.paths), options);
-  const result = await signInWithContext(ctx, target, { ...options, forceRefresh: true });
+  const choice = chooseMethod(ctx, target, options);
+  const remember = options.remember ? rememberedValue(target, choice) : undefined;
+  const result = await signInWithContext(ctx, target, {
+    ...options,
+    choice,
+    forceRefresh: true,
+    useRefreshToken: options.force !== true,
+  });
   await result.save();
+  if (remember) await saveUseDeviceCode(ctx, ...remember);
   ctx.stdout.write(messages.loggedIn(target.startUrl));
   return target;
+}
+
+export async function saveUseDeviceCode(ctx: Context, sessionName: string, useDeviceCode: boolean): Promise<void> {
+  const edit = (text: string) =>
+    updateSection(text, ssoSessionSectionName(sessionName), [['sso_use_device_code', String(useDeviceCode)]]);
+  const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
+  if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
+  if (written.changed) ctx.stdout.write(messages.remembered(sessionName, useDeviceCode));
 }

@@ -2,16 +2,15 @@ import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, removeSection, updateSection } from '../config/edit.js';
 import { updateFile } from '../config/write.js';
-import { CliError, ConfigurationError, ExitCode } from '../errors.js';
+import { CliError, ExitCode } from '../errors.js';
 import { listAccess, type Access } from '../portal/listing.js';
 import { RateLimiter } from '../portal/rate-limit.js';
-import { parseScopes } from '../sso/scopes.js';
-import type { SsoTarget } from '../sso/sign-in.js';
 import { describeServiceError } from '../sso/oidc-errors.js';
 import { createProgress } from '../ui/progress.js';
 import { messages } from '../ui/messages.js';
 import { readConfigText, showDryRun } from './dry-run.js';
-import { signInWithContext } from './sign-in.js';
+import { signInWithContext, type SignInFlags } from './sign-in.js';
+import { sessionTarget } from './login.js';
 import { checkTemplate, DEFAULT_TEMPLATE, nameProfiles, type GeneratedProfile } from './profile-names.js';
 import { validateOutput, validateRegion } from './validators.js';
 
@@ -29,7 +28,8 @@ export interface PopulateOptions {
   /** Requests per second to the access portal (IAM Identity Center's throttle is about 20). */
   rate?: number;
   concurrency?: number;
-  noBrowser?: boolean;
+  /** How to sign in when the cached token can't be used. */
+  signIn?: SignInFlags;
 }
 
 export interface PopulateResult {
@@ -46,14 +46,6 @@ export interface PopulateResult {
 
 function usage(flag: string, verdict: string | true): void {
   if (verdict !== true) throw new CliError(messages.invalidFlag(flag, verdict), ExitCode.usage);
-}
-
-function sessionTarget(name: string, sessions: Record<string, ConfigSection>): SsoTarget {
-  const session = sessions[name];
-  if (!session) throw new ConfigurationError(messages.sessionNotFound(name));
-  const missing = (['sso_start_url', 'sso_region'] as const).filter((k) => !session[k]);
-  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing));
-  return { sessionName: name, startUrl: session.sso_start_url!, region: session.sso_region!, scopes: parseScopes(session.sso_registration_scopes) };
 }
 
 function desiredValues(profile: GeneratedProfile, options: PopulateOptions): Array<[string, string]> {
@@ -138,8 +130,8 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   const config = await readAwsConfig(ctx.paths);
   const before = await readConfigText(ctx.paths.configFile); // what the plan is made against
   const target = sessionTarget(options.ssoSession, config.ssoSessions);
-  const signedIn = await signInWithContext(ctx, target, { forceRefresh: false, noBrowser: options.noBrowser });
-  if (!signedIn.reused) await signedIn.save();
+  const signedIn = await signInWithContext(ctx, target, { ...options.signIn, forceRefresh: false, useRefreshToken: true });
+  await signedIn.save();
 
   const sso = await ctx.clients.portal(target.region, { maxAttempts: 1 });
   const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: messages.progressAccounts, now: ctx.clock.now });

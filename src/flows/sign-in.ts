@@ -1,19 +1,27 @@
 import type { Context } from '../context.js';
+import { CliError, ExitCode } from '../errors.js';
+import type { BrowserAuthorization } from '../sso/auth-code-flow.js';
 import { SsoCache } from '../sso/cache.js';
+import type { CallbackOutcome } from '../sso/callback-server.js';
 import type { DeviceAuthorization } from '../sso/device-flow.js';
 import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
-import { messages } from '../ui/messages.js';
+import { language, messages } from '../ui/messages.js';
+import { chooseSignInMethod, type SignInMethodChoice, type SignInMethodFlags } from './sign-in-method.js';
 
-export interface BrowserOptions {
-  /** --no-browser: print the URL and code, open nothing. */
+/** The sign-in flags `configure`, `login` and `populate` share. */
+export interface SignInFlags extends SignInMethodFlags {
+  /** --no-browser: print the URL (and code) with a QR code, open nothing. */
   noBrowser?: boolean;
+  /** --timeout in seconds: how long to wait for the approval. */
+  timeoutSeconds?: number;
 }
 
-/** Prints what the user needs to approve the sign-in and opens the browser on it. */
-export function announceDeviceAuthorization(ctx: Context, options: BrowserOptions) {
+/** Prints what the user needs to approve a device sign-in, and opens the browser on it. */
+function announceDeviceAuthorization(ctx: Context, noBrowser: boolean) {
   return async (authorization: DeviceAuthorization) => {
-    if (options.noBrowser) {
+    if (noBrowser) {
       ctx.stdout.write(messages.deviceNoBrowser(authorization));
+      await printQr(ctx, authorization.verificationUriComplete, messages.qrDevice);
       return;
     }
     ctx.stdout.write(messages.deviceBrowser(authorization));
@@ -21,34 +29,98 @@ export function announceDeviceAuthorization(ctx: Context, options: BrowserOption
   };
 }
 
+/** Prints the /authorize URL of a PKCE sign-in, and opens the browser on it. */
+function announceBrowserAuthorization(ctx: Context, noBrowser: boolean) {
+  return async (authorization: BrowserAuthorization) => {
+    if (noBrowser) {
+      ctx.stdout.write(messages.pkceNoBrowser(authorization.url));
+      await printQr(ctx, authorization.url, messages.qrPkce(authorization.port));
+      return;
+    }
+    ctx.stdout.write(messages.pkceBrowser(authorization.url));
+    await ctx.openBrowser(authorization.url);
+  };
+}
+
+async function printQr(ctx: Context, url: string, caption: string): Promise<void> {
+  const { renderQr } = await import('../ui/qr.js');
+  ctx.stdout.write(`\n${caption}\n\n${renderQr(url, { color: ctx.interactive && !ctx.env.NO_COLOR })}\n`);
+}
+
+/** The page the browser shows at the end of a PKCE sign-in, in the user's language. */
+export function renderCallbackPage(outcome: CallbackOutcome): string {
+  const page = messages.callbackPage;
+  const escape = (text: string) =>
+    text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  const [heading, body] = outcome.ok ? [page.successHeading, page.successBody] : [page.failureHeading, outcome.reason];
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${language}"><head><meta charset="utf-8"><title>${escape(page.title)}</title>`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#16191f}',
+    `h1{font-size:1.5rem;color:${outcome.ok ? '#037f0c' : '#d91515'}}</style></head>`,
+    `<body><h1 id="result" data-ok="${outcome.ok}">${escape(heading)}</h1>`,
+    `<p id="detail">${escape(body)}</p><p>${escape(page.close)}</p></body></html>`,
+    '',
+  ].join('\n');
+}
+
+/** Decides the flow, says which and why (one line on stderr), and checks the flags fit it. */
+export function chooseMethod(ctx: Context, target: SsoTarget, flags: SignInFlags): SignInMethodChoice {
+  if (target.sessionName === undefined && (flags.callbackPort !== undefined || flags.useDeviceCode === false)) {
+    throw new CliError(messages.pkceNeedsSession, ExitCode.usage);
+  }
+  return chooseSignInMethod(target, flags, ctx.env, ctx.platform);
+}
+
 /** Signs in to the target with the context's clients and cache; nothing is written yet. */
 export async function signInWithContext(
   ctx: Context,
   target: SsoTarget,
-  options: BrowserOptions & { forceRefresh: boolean },
+  options: SignInFlags & { forceRefresh: boolean; useRefreshToken?: boolean; choice?: SignInMethodChoice },
 ): Promise<SignInResult> {
+  const choice = options.choice ?? chooseMethod(ctx, target, options);
+  const noBrowser = options.noBrowser === true || choice.remote;
   ctx.log.debug(
     `sign-in: start URL ${target.startUrl}, SSO region ${target.region}, ` +
-      `${target.sessionName ? `sso-session ${target.sessionName}` : 'legacy profile'}, force refresh ${options.forceRefresh}`,
+      `${target.sessionName ? `sso-session ${target.sessionName}` : 'legacy profile'}, force refresh ${options.forceRefresh}, ` +
+      `method ${choice.method} (${choice.reason.kind})`,
   );
+  let announced = false;
+  const announce = () => {
+    if (!announced) ctx.stderr.write(messages.signInMethod(choice));
+    announced = true;
+  };
+  const device = announceDeviceAuthorization(ctx, noBrowser);
+  const browser = announceBrowserAuthorization(ctx, noBrowser);
   const result = await signIn(
     target,
     {
       cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
       oidc: await ctx.clients.oidc(target.region),
       clock: ctx.clock,
-      onDeviceAuthorization: announceDeviceAuthorization(ctx, options),
+      onDeviceAuthorization: (authorization) => (announce(), device(authorization)),
+      onBrowserAuthorization: (authorization) => (announce(), browser(authorization)),
+      renderCallbackPage,
+      onRefreshFailed: (reason) => ctx.stderr.write(messages.refreshFailed(reason)),
       onCacheProblem: (problem) => {
         ctx.log.debug(problem.message);
         ctx.stderr.write(messages.cacheFileReplaced(problem.file));
       },
     },
-    { forceRefresh: options.forceRefresh },
+    {
+      method: choice.method,
+      forceRefresh: options.forceRefresh,
+      useRefreshToken: options.useRefreshToken,
+      callbackPort: options.callbackPort,
+      timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
+    },
   );
   const { token } = result;
   for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
+  if (result.via === 'refresh') ctx.stdout.write(messages.refreshed(target.sessionName ?? target.startUrl));
   ctx.log.debug(
-    `sign-in: ${result.reused ? 'reused the cached token' : 'new token'}, expires ${token.expiresAt.toISOString()}, ` +
+    `sign-in: token from ${result.via}, expires ${token.expiresAt.toISOString()}, ` +
       `refresh token ${token.refreshToken ? 'present' : 'absent'}`,
   );
   return result;

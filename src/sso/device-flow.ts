@@ -31,6 +31,8 @@ export interface DeviceFlowInput {
   /** The SSO region the client was created for: named when IAM Identity Center says it is likely wrong. */
   region: string;
   clock: Clock;
+  /** Gives up after this long even if the code is still valid (`--timeout`). */
+  timeoutMs?: number;
   /** Shows the URL and code to the user (and opens the browser). */
   onAuthorization(authorization: DeviceAuthorization): Promise<void> | void;
 }
@@ -57,7 +59,8 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
   if (!started.deviceCode || !started.userCode || !started.verificationUri) {
     throw new CliError(messages.incompleteDeviceAuthorization);
   }
-  const expiresAt = new Date(clock.now() + (started.expiresIn ?? 600) * 1000);
+  const codeLifetimeMs = (started.expiresIn ?? 600) * 1000;
+  const expiresAt = new Date(clock.now() + Math.min(codeLifetimeMs, input.timeoutMs ?? codeLifetimeMs));
   let intervalMs = (started.interval || DEFAULT_INTERVAL_SECONDS) * 1000;
   await input.onAuthorization({
     verificationUri: started.verificationUri,

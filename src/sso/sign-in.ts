@@ -1,7 +1,8 @@
-import { RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../context.js';
 import { CliError } from '../errors.js';
 import { messages } from '../ui/messages.js';
+import { runAuthCodeFlow, type BrowserAuthorization } from './auth-code-flow.js';
 import {
   readUsable,
   type CacheFileError,
@@ -11,8 +12,10 @@ import {
   type SsoCache,
   type SsoToken,
 } from './cache.js';
-import { runDeviceFlow, type DeviceAuthorization } from './device-flow.js';
+import type { CallbackOutcome } from './callback-server.js';
+import { runDeviceFlow, type DeviceAuthorization, type TokenGrant } from './device-flow.js';
 import { describeServiceError } from './oidc-errors.js';
+import { DEFAULT_PKCE_SCOPES, PKCE_GRANT_TYPES, REGISTERED_REDIRECT_URI } from './pkce.js';
 
 /** What to sign in to: an sso-session, or a legacy profile's start URL. */
 export interface SsoTarget {
@@ -23,21 +26,45 @@ export interface SsoTarget {
   sessionName?: string;
   /** sso_registration_scopes, parsed; undefined when not configured. */
   scopes?: string[];
+  /** The sso-session's `sso_use_device_code = true`. */
+  useDeviceCode?: boolean;
 }
+
+/** The two ways to sign in: the authorization-code flow with PKCE, and the device authorization flow. */
+export type SignInMethod = 'pkce' | 'device';
+
+/** How a sign-in got its token. */
+export type SignInVia = 'cache' | 'refresh' | SignInMethod;
 
 export interface SignInDeps {
   cache: SsoCache;
   oidc: SSOOIDCClient;
   clock: Clock;
   onDeviceAuthorization(authorization: DeviceAuthorization): Promise<void> | void;
+  onBrowserAuthorization(authorization: BrowserAuthorization): Promise<void> | void;
+  /** The page the browser lands on at the end of the PKCE flow. */
+  renderCallbackPage(outcome: CallbackOutcome): string;
+  /** The refresh token was tried and refused: the sign-in goes on in the browser. */
+  onRefreshFailed?(reason: string): void;
   /** A cache file that can't be used (truncated, not JSON…): it is replaced, and the user told. */
   onCacheProblem?(problem: CacheFileError): void;
 }
 
+export interface SignInOptions {
+  method: SignInMethod;
+  /** Skips a cached access token that is still good. */
+  forceRefresh: boolean;
+  /** Tries the cached refresh token (RefreshToken grant) before asking anyone to sign in. */
+  useRefreshToken?: boolean;
+  /** PKCE: the loopback port (`--callback-port`); undefined picks a free one. */
+  callbackPort?: number;
+  /** How long to wait for the user's approval (`--timeout`). */
+  timeoutMs?: number;
+}
+
 export interface SignInResult {
   token: SsoToken;
-  /** True when a cached token was good enough and nobody had to sign in. */
-  reused: boolean;
+  via: SignInVia;
   /**
    * Writes the token and registration to the cache. Separate from signing in so a wizard
    * can write nothing at all when the user stops it half-way.
@@ -47,17 +74,28 @@ export interface SignInResult {
 
 /** Cached tokens and registrations are used only with at least this much time left (botocore). */
 export const MIN_REMAINING_MS = 15 * 60 * 1000;
+/** The AWS CLI waits 600 s for the browser's redirect. */
+export const DEFAULT_TIMEOUT_MS = 600 * 1000;
 
 function usable(expiresAt: Date | undefined, now: number): boolean {
   return expiresAt !== undefined && expiresAt.getTime() - now >= MIN_REMAINING_MS;
 }
 
-async function registerClient(target: SsoTarget, deps: SignInDeps): Promise<ClientRegistration> {
+/** A cached registration serves a flow only if it was registered for that flow's grant (compat.md A2). */
+export function registrationFits(registration: ClientRegistration, method: SignInMethod, now: number): boolean {
+  const forAuthCode = registration.grantTypes?.includes('authorization_code') ?? false;
+  return usable(registration.expiresAt, now) && forAuthCode === (method === 'pkce');
+}
+
+async function registerClient(target: SsoTarget, method: SignInMethod, deps: SignInDeps): Promise<ClientRegistration> {
   const clientName = `botocore-client-${target.sessionName ?? Math.floor(deps.clock.now() / 1000)}`;
-  const scopes = target.scopes && target.scopes.length > 0 ? target.scopes : undefined;
+  const configured = target.scopes && target.scopes.length > 0 ? target.scopes : undefined;
+  const scopes = method === 'pkce' ? (configured ?? DEFAULT_PKCE_SCOPES) : configured;
+  const pkce =
+    method === 'pkce' ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [REGISTERED_REDIRECT_URI], issuerUrl: target.startUrl } : {};
   let response;
   try {
-    response = await deps.oidc.send(new RegisterClientCommand({ clientName, clientType: 'public', scopes }));
+    response = await deps.oidc.send(new RegisterClientCommand({ clientName, clientType: 'public', scopes, ...pkce }));
   } catch (error) {
     throw new CliError(messages.registerFailed(describeServiceError(error)));
   }
@@ -69,44 +107,88 @@ async function registerClient(target: SsoTarget, deps: SignInDeps): Promise<Clie
     clientSecret: response.clientSecret,
     expiresAt: new Date(response.clientSecretExpiresAt * 1000),
     ...(scopes ? { scopes } : {}),
+    ...(method === 'pkce' ? { grantTypes: PKCE_GRANT_TYPES } : {}),
   };
 }
 
 /**
- * Signs in to IAM Identity Center with the device authorization flow, reusing what the
- * cache already holds the way the AWS CLI does: a token with 15+ minutes left (unless
- * forceRefresh), and a device-flow registration with 15+ minutes left.
+ * The RefreshToken grant on a cached token, as botocore refreshes it: it needs the refresh
+ * token, the client and a registration that has not expired. The token written back keeps
+ * the client fields verbatim and the refresh token only if a new one came back.
  */
-export async function signIn(
-  target: SsoTarget,
-  deps: SignInDeps,
-  options: { forceRefresh: boolean },
-): Promise<SignInResult> {
+async function refresh(target: SsoTarget, cached: SsoToken, deps: SignInDeps): Promise<SsoToken | { failed: string }> {
+  const { refreshToken, clientId, clientSecret, registrationExpiresAt } = cached;
+  if (!refreshToken || !clientId || !clientSecret || !registrationExpiresAt) return { failed: messages.refreshUnavailable };
+  if (registrationExpiresAt.getTime() <= deps.clock.now()) return { failed: messages.refreshRegistrationExpired };
+  let grant: TokenGrant;
+  try {
+    const response = await deps.oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }));
+    if (!response.accessToken || response.expiresIn === undefined) return { failed: messages.tokenWithoutAccessToken };
+    grant = { accessToken: response.accessToken, expiresIn: response.expiresIn, refreshToken: response.refreshToken };
+  } catch (error) {
+    return { failed: describeServiceError(error) };
+  }
+  return {
+    startUrl: target.startUrl,
+    region: target.region,
+    accessToken: grant.accessToken,
+    expiresAt: new Date(deps.clock.now() + grant.expiresIn * 1000),
+    clientId,
+    clientSecret,
+    registrationExpiresAt,
+    ...(grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
+  };
+}
+
+/**
+ * Signs in to IAM Identity Center, reusing what the cache holds the way the AWS CLI does:
+ * a token with 15+ minutes left (unless forceRefresh), then (when asked) the session's
+ * refresh token, and otherwise the chosen flow with a registration made for it (a cached
+ * one if it has 15+ minutes left and the right grant types; a new one replaces it in the
+ * same cache file).
+ */
+export async function signIn(target: SsoTarget, deps: SignInDeps, options: SignInOptions): Promise<SignInResult> {
   const { cache, clock } = deps;
   const tokenKey = tokenCacheKey(target);
-  if (!options.forceRefresh) {
-    const cached = await readUsable(() => cache.readToken(tokenKey), deps.onCacheProblem);
-    if (cached && usable(cached.expiresAt, clock.now())) {
-      return { token: cached, reused: true, save: async () => undefined };
+  const cached =
+    options.forceRefresh && !options.useRefreshToken ? undefined : await readUsable(() => cache.readToken(tokenKey), deps.onCacheProblem);
+  if (cached && !options.forceRefresh && usable(cached.expiresAt, clock.now())) {
+    return { token: cached, via: 'cache', save: async () => undefined };
+  }
+  if (cached && options.useRefreshToken && cached.refreshToken) {
+    const refreshed = await refresh(target, cached, deps);
+    if (!('failed' in refreshed)) {
+      return { token: refreshed, via: 'refresh', save: () => cache.writeToken(tokenKey, refreshed) };
     }
+    deps.onRefreshFailed?.(refreshed.failed);
   }
 
   const registrationKey = registrationCacheKey(target);
   const cachedRegistration = await readUsable(() => cache.readRegistration(registrationKey), deps.onCacheProblem);
-  const reuseRegistration =
-    cachedRegistration !== undefined &&
-    usable(cachedRegistration.expiresAt, clock.now()) &&
-    !cachedRegistration.grantTypes?.includes('authorization_code');
-  const registration = reuseRegistration ? cachedRegistration : await registerClient(target, deps);
+  const reuseRegistration = cachedRegistration !== undefined && registrationFits(cachedRegistration, options.method, clock.now());
+  const registration = reuseRegistration ? cachedRegistration : await registerClient(target, options.method, deps);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  const grant = await runDeviceFlow({
-    oidc: deps.oidc,
-    registration,
-    startUrl: target.startUrl,
-    region: target.region,
-    clock,
-    onAuthorization: deps.onDeviceAuthorization,
-  });
+  const grant =
+    options.method === 'pkce'
+      ? await runAuthCodeFlow({
+          oidc: deps.oidc,
+          registration,
+          scopes: registration.scopes ?? target.scopes ?? DEFAULT_PKCE_SCOPES,
+          callbackPort: options.callbackPort,
+          timeoutMs,
+          renderPage: deps.renderCallbackPage,
+          onAuthorization: deps.onBrowserAuthorization,
+        })
+      : await runDeviceFlow({
+          oidc: deps.oidc,
+          registration,
+          startUrl: target.startUrl,
+          region: target.region,
+          clock,
+          timeoutMs,
+          onAuthorization: deps.onDeviceAuthorization,
+        });
   const token: SsoToken = {
     startUrl: target.startUrl,
     region: target.region,
@@ -119,7 +201,7 @@ export async function signIn(
   };
   return {
     token,
-    reused: false,
+    via: options.method,
     async save() {
       if (!reuseRegistration) await cache.writeRegistration(registrationKey, registration);
       await cache.writeToken(tokenKey, token);

@@ -7,6 +7,30 @@
  * bracketed value (`[None]`, `[sso:account:access]`), so the wizard lines up with the guides.
  */
 import { quote, textWidth, type Messages, type NameKind, type StatusEntry } from './messages.js';
+import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
+
+function methodReason(reason: SignInMethodReason): string {
+  switch (reason.kind) {
+    case 'flag-device':
+      return '--use-device-code が指定されたため';
+    case 'flag-pkce':
+      return '--no-use-device-code が指定されたため';
+    case 'callback-port':
+      return `--callback-port ${reason.port} が指定されたため`;
+    case 'config':
+      return `sso-session ${quote(reason.sessionName)} に sso_use_device_code = true が設定されているため`;
+    case 'legacy':
+      return 'プロファイルに sso-session がない (レガシー設定の) ため';
+    case 'ssh':
+      return `SSH セッション (${reason.variable} が設定されています) でブラウザを開けないため。任意のデバイスで承認してください`;
+    case 'ci':
+      return 'CI が設定されていてブラウザを開けないため';
+    case 'no-display':
+      return 'ディスプレイがない (DISPLAY と WAYLAND_DISPLAY が未設定の) ためブラウザを開けません。任意のデバイスで承認してください';
+    case 'default':
+      return `sso-session ${quote(reason.sessionName)} のデフォルトのため`;
+  }
+}
 
 const NAME_KINDS: Record<NameKind, string> = {
   'profile name': 'プロファイル名',
@@ -127,6 +151,52 @@ export const ja: Messages = {
   signInExpired:
     'サインインのリクエストは、承認される前に有効期限が切れました。新しいコードを取得するには、もう一度コマンドを実行してください。',
   registerFailed: (reason: string) => `IAM Identity Center へのクライアントの登録に失敗しました: ${reason}`,
+  pkceBrowser: (url: string) =>
+    'デフォルトのブラウザを開いています。ブラウザが開かない場合は、次の URL を開いてください。\n' +
+    "このデバイスで URL を開けない場合は、'--use-device-code' オプションを付けてこのコマンドをもう一度実行してください。\n\n" +
+    `${url}\n\n`,
+  pkceNoBrowser: (url: string) => `ブラウザは自動では開きません。\n次の URL にアクセスしてください:\n\n${url}\n`,
+  qrDevice: 'または、スマートフォンでこの QR コードを読み取ると、コードが入力済みのページが開きます:',
+  qrPkce: (port: number) =>
+    `または、この QR コードを読み取ってください。サインインは、このマシンの 127.0.0.1:${port} に接続できるブラウザでのみ完了します ` +
+    `(例: ssh -L ${port}:127.0.0.1:${port})。スマートフォンで承認するには --use-device-code を使用してください。`,
+  signInMethod: (choice: SignInMethodChoice): string => {
+    const method = choice.method === 'pkce' ? 'ブラウザ (PKCE による認可コード)' : 'デバイスコード';
+    return `サインイン方法: ${method} (${methodReason(choice.reason)})。\n`;
+  },
+  pkceNeedsSession:
+    '--callback-port と --no-use-device-code には sso-session の設定が必要です。レガシープロファイルはデバイスコードでサインインします。',
+  authorizationCodeFailed: (error: string, description?: string) =>
+    `認可コードを取得できませんでした。ブラウザからエラー ${quote(error)}${description ? ` (${quote(description)})` : ''} が返されました。` +
+    'やり直すには、もう一度コマンドを実行してください。',
+  authorizationCodeDenied:
+    '認可コードを取得できませんでした: サインインのリクエストがブラウザで拒否されました。やり直すには、もう一度コマンドを実行してください。',
+  stateMismatch: 'state パラメータが期待される値と一致しません。',
+  callbackIncomplete: 'このアドレスはサインインの応答 (コードまたはエラー) を待っていますが、どちらもありませんでした。引き続き待機します。',
+  callbackPortInUse: (port: number) =>
+    `127.0.0.1 のポート ${port} は既に使用されているため、ブラウザからの応答を受け取れません。` +
+    'そのポートを使っているプログラムを停止するか、--callback-port で別のポートを指定するか、--use-device-code を使用してください。',
+  callbackPortDenied: (port: number) =>
+    `127.0.0.1 のポート ${port} で待ち受ける権限がありません。--callback-port で 1023 より大きいポートを指定するか、--use-device-code を使用してください。`,
+  callbackServerFailed: (reason: string) =>
+    `ブラウザからの応答を受け取るために 127.0.0.1 で待ち受けられませんでした: ${reason}。--use-device-code を使用するとサインインできます。`,
+  authorizationTimedOut: (seconds: number) =>
+    `${seconds} 秒以内にブラウザから応答がありませんでした。もう一度コマンドを実行するか (待ち時間は --timeout で指定できます)、--use-device-code を使用してください。`,
+  callbackPage: {
+    title: 'sso-setup サインイン',
+    successHeading: 'サインインしました',
+    successBody: 'sso-setup は認可を受け取り、ターミナルでサインインを完了しています。',
+    failureHeading: 'サインインに失敗しました',
+    close: 'このウィンドウを閉じて、ターミナルに戻ってください。',
+  },
+  refreshed: (session: string) =>
+    `${quote(session)} のサインインをリフレッシュトークンで更新しました。ブラウザは不要です (--force を付けると改めてサインインします)。\n`,
+  refreshFailed: (reason: string) => `サインインを更新できませんでした (${reason})。改めてサインインします。\n`,
+  refreshUnavailable: 'キャッシュされたトークンにリフレッシュトークンまたはクライアントの情報がありません',
+  refreshRegistrationExpired: 'クライアントの登録の有効期限が切れています',
+  remembered: (session: string, useDeviceCode: boolean) =>
+    `[sso-session ${session}] に sso_use_device_code = ${useDeviceCode} を保存しました。今後のサインインでは${useDeviceCode ? 'デバイスコード' : 'ブラウザ'}を使用します。\n`,
+  rememberNeedsSession: '--remember には sso-session の設定が必要です。レガシープロファイルには選択を保存する場所がありません。',
   incompleteRegistration: 'IAM Identity Center から返されたクライアントの登録情報が不完全です。',
 
   onlyAccount: (id: string) => `利用できる AWS アカウントは 1 つだけです: ${id}\n`,
@@ -144,6 +214,8 @@ export const ja: Messages = {
   missingFlags: (flags: readonly string[]) =>
     `値が足りませんが、入力を求めるターミナルがありません: ${flags.join(', ')}。オプションで指定してください (sso-setup configure --help を参照)。`,
   invalidFlag: (flag: string, reason: string) => `--${flag} の値が正しくありません: ${reason}`,
+  expectedPort: 'は 1 から 65535 までのポート番号ではありません',
+  expectedSeconds: 'は 1 から 86400 までの秒数 (整数) ではありません',
   accountNotAvailable: (id: string, available: readonly string[]) =>
     `アカウント ${id} は利用できません。利用できるアカウント: ${available.join(', ')}。`,
   roleNotAvailable: (role: string, id: string, available: readonly string[]) =>
@@ -258,7 +330,13 @@ export const ja: Messages = {
     output: 'CLI のデフォルト出力形式: json, text, table, yaml, yaml-stream, off',
     yes: '指定されていない値にはすべてデフォルトを使い、デフォルトのある値は質問しない',
     dryRun: '設定ファイルへの変更を表示するだけで、何も書き込まない',
-    noBrowser: 'ブラウザを開かずに、サインイン用の URL とコードを表示する',
+    noBrowser: 'ブラウザを開かずに、サインイン用の URL (とコード) を QR コードとともに表示する',
+    useDeviceCode: 'デバイスコードでサインインする (別のデバイスのブラウザで承認する場合)',
+    noUseDeviceCode: 'デバイスコードが選ばれる場合でも、ブラウザ (PKCE) でサインインする',
+    callbackPort: 'ブラウザでのサインインに使う 127.0.0.1 の固定ポート (例: ssh -L PORT:127.0.0.1:PORT。デフォルト: 空いているポート)',
+    timeout: 'ブラウザでの承認を待つ秒数 (デフォルト: 600)',
+    remember: 'このサインイン方法を sso-session (sso_use_device_code) に保存し、今後のサインインで使用する',
+    force: 'リフレッシュトークンが有効でも、ブラウザで改めてサインインする',
     noVerify: '最後の STS GetCallerIdentity による確認を省略する',
     login: 'もう一度サインインして、キャッシュされた SSO トークンを更新する',
     loginProfile: 'サインインに使うプロファイル (デフォルト: AWS_PROFILE、なければ "default")',

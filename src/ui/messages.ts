@@ -11,6 +11,30 @@
 import { CliError, ExitCode } from '../errors.js';
 import { ja } from './messages-ja.js';
 import { environmentLanguage, type Language } from './locale.js';
+import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
+
+function methodReason(reason: SignInMethodReason): string {
+  switch (reason.kind) {
+    case 'flag-device':
+      return '--use-device-code was given';
+    case 'flag-pkce':
+      return '--no-use-device-code was given';
+    case 'callback-port':
+      return `--callback-port ${reason.port} was given`;
+    case 'config':
+      return `sso-session ${quote(reason.sessionName)} has sso_use_device_code = true`;
+    case 'legacy':
+      return 'the profile has no sso-session (legacy configuration)';
+    case 'ssh':
+      return `this is an SSH session (${reason.variable} is set) and no browser opens here; approve on any device`;
+    case 'ci':
+      return 'CI is set and no browser opens here';
+    case 'no-display':
+      return 'no display is available (DISPLAY and WAYLAND_DISPLAY are unset) and no browser opens here; approve on any device';
+    case 'default':
+      return `it is the default for sso-session ${quote(reason.sessionName)}`;
+  }
+}
 
 /** A user's value shown safely in a message: quoted, control characters escaped, long values cut. */
 export function quote(value: string): string {
@@ -142,6 +166,52 @@ export const en = {
     `The SSO region ${region} is the likely cause: IAM Identity Center refuses a start URL (${startUrl}) that belongs to another region. ` +
     'Check the region in the IAM Identity Center console → Settings (or "SSO Region" in the AWS access portal) and fix sso_region.',
   signInExpired: 'The sign-in request expired before it was approved. Run the command again to get a new code.',
+  pkceBrowser: (url: string) =>
+    'Attempting to open your default browser. If the browser does not open, open the following URL.\n' +
+    "If you are unable to open the URL on this device, run this command again with the '--use-device-code' option.\n\n" +
+    `${url}\n\n`,
+  pkceNoBrowser: (url: string) => `Browser will not be automatically opened.\nPlease visit the following URL:\n\n${url}\n`,
+  qrDevice: 'Or scan this QR code with a phone to open the page with the code filled in:',
+  qrPkce: (port: number) =>
+    `Or scan this QR code. The sign-in finishes only in a browser that can reach 127.0.0.1:${port} of this machine ` +
+    `(for example through ssh -L ${port}:127.0.0.1:${port}); to approve on a phone, use --use-device-code.`,
+  signInMethod: (choice: SignInMethodChoice): string => {
+    const method = choice.method === 'pkce' ? 'browser (authorization code with PKCE)' : 'device code';
+    return `Sign-in method: ${method}, because ${methodReason(choice.reason)}.\n`;
+  },
+  pkceNeedsSession:
+    '--callback-port and --no-use-device-code need an sso-session configuration: legacy profiles sign in with the device code flow.',
+  authorizationCodeFailed: (error: string, description?: string) =>
+    `Failed to retrieve an authorization code. The browser came back with error ${quote(error)}` +
+    `${description ? ` (${quote(description)})` : ''}. Run the command again to retry.`,
+  authorizationCodeDenied:
+    'Failed to retrieve an authorization code: the sign-in request was denied in the browser. Run the command again to retry.',
+  stateMismatch: 'State parameter does not match expected value.',
+  callbackIncomplete: 'This address expects the sign-in answer (a code or an error); it had neither. Still waiting.',
+  callbackPortInUse: (port: number) =>
+    `Port ${port} on 127.0.0.1 is already in use, so the sign-in cannot receive the browser's answer there. ` +
+    'Stop the program using it, choose another port with --callback-port, or use --use-device-code.',
+  callbackPortDenied: (port: number) =>
+    `Not allowed to listen on port ${port} on 127.0.0.1. Choose a port above 1023 with --callback-port, or use --use-device-code.`,
+  callbackServerFailed: (reason: string) =>
+    `Could not listen on 127.0.0.1 for the browser's answer: ${reason}. Use --use-device-code to sign in without it.`,
+  authorizationTimedOut: (seconds: number) =>
+    `No answer from the browser within ${seconds} seconds. Run the command again (--timeout sets the wait), or use --use-device-code.`,
+  callbackPage: {
+    title: 'sso-setup sign-in',
+    successHeading: 'Signed in',
+    successBody: 'sso-setup received the authorization and is finishing the sign-in in your terminal.',
+    failureHeading: 'Sign-in failed',
+    close: 'You can close this window and return to the terminal.',
+  },
+  refreshed: (session: string) =>
+    `Refreshed the sign-in of ${quote(session)} with its refresh token; no browser needed (--force signs in anew).\n`,
+  refreshFailed: (reason: string) => `The sign-in could not be refreshed (${reason}); signing in again.\n`,
+  refreshUnavailable: 'the cached token has no refresh token or client',
+  refreshRegistrationExpired: 'the client registration has expired',
+  remembered: (session: string, useDeviceCode: boolean) =>
+    `Saved sso_use_device_code = ${useDeviceCode} in [sso-session ${session}]: later sign-ins use the ${useDeviceCode ? 'device code' : 'browser'} flow.\n`,
+  rememberNeedsSession: '--remember needs an sso-session configuration: there is nowhere to save the choice for a legacy profile.',
   registerFailed: (reason: string) => `Registering the client with IAM Identity Center failed: ${reason}`,
   incompleteRegistration: 'IAM Identity Center returned an incomplete client registration.',
 
@@ -160,6 +230,8 @@ export const en = {
   missingFlags: (flags: readonly string[]) =>
     `Missing values and no terminal to ask for them: ${flags.join(', ')}. Pass them as options (see sso-setup configure --help).`,
   invalidFlag: (flag: string, reason: string) => `Invalid value for --${flag}: ${reason}`,
+  expectedPort: 'is not a port number from 1 to 65535',
+  expectedSeconds: 'is not a whole number of seconds from 1 to 86400',
   accountNotAvailable: (id: string, available: readonly string[]) =>
     `The account ${id} is not available to you. Available: ${available.join(', ')}.`,
   roleNotAvailable: (role: string, id: string, available: readonly string[]) =>
@@ -275,7 +347,13 @@ export const en = {
     output: 'CLI default output format: json, text, table, yaml, yaml-stream, off',
     yes: 'accept the default of every value not given; ask nothing that has one',
     dryRun: 'show the change to the config file; write nothing',
-    noBrowser: 'print the sign-in URL and code instead of opening a browser',
+    noBrowser: 'print the sign-in URL (and code) with a QR code instead of opening a browser',
+    useDeviceCode: 'sign in with the device code flow (for a browser on another device)',
+    noUseDeviceCode: 'sign in with the browser flow (PKCE) even where the device code flow would be chosen',
+    callbackPort: 'fixed 127.0.0.1 port for the browser flow, e.g. for ssh -L PORT:127.0.0.1:PORT (default: a free port)',
+    timeout: 'seconds to wait for the approval in the browser (default: 600)',
+    remember: 'save this choice of flow in the sso-session (sso_use_device_code) for later sign-ins',
+    force: 'sign in anew in the browser even when the refresh token still works',
     noVerify: 'skip the STS GetCallerIdentity check at the end',
     login: 'Sign in again and refresh the cached SSO token',
     loginProfile: 'profile to sign in with (default: AWS_PROFILE, then "default")',
@@ -312,6 +390,8 @@ export const LANGUAGES: readonly Language[] = ['en', 'ja'];
 
 /** The messages in the chosen language (English until `setLanguage` says otherwise). */
 export let messages: Messages = en;
+/** The language `messages` speaks (an HTML page's lang attribute). */
+export let language: Language = 'en';
 
 export function catalogue(lang: Language): Messages {
   return lang === 'ja' ? ja : en;
@@ -319,6 +399,7 @@ export function catalogue(lang: Language): Messages {
 
 export function setLanguage(lang: Language): void {
   messages = catalogue(lang);
+  language = lang;
 }
 
 

@@ -1,0 +1,102 @@
+import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { CliError } from '../errors.js';
+import { messages } from '../ui/messages.js';
+import type { ClientRegistration } from './cache.js';
+import { startCallbackServer, type CallbackOutcome } from './callback-server.js';
+import type { TokenGrant } from './device-flow.js';
+import { describeServiceError } from './oidc-errors.js';
+import { authorizeUrl, codeChallenge, createCodeVerifier, createState } from './pkce.js';
+
+/** What the user needs to approve an authorization-code sign-in. */
+export interface BrowserAuthorization {
+  /** The /authorize URL to open. */
+  url: string;
+  /** The loopback port the browser comes back to. */
+  port: number;
+}
+
+export interface AuthCodeFlowInput {
+  oidc: SSOOIDCClient;
+  registration: ClientRegistration;
+  /** The scopes for /authorize (configured, or sso:account:access). */
+  scopes: readonly string[];
+  /** --callback-port; undefined picks a free port. */
+  callbackPort?: number;
+  timeoutMs: number;
+  renderPage(outcome: CallbackOutcome): string;
+  /** Shows the URL (and opens the browser): called once the server is listening. */
+  onAuthorization(authorization: BrowserAuthorization): Promise<void> | void;
+}
+
+/**
+ * OAuth 2.0 authorization code with PKCE against IAM Identity Center: a loopback server
+ * listens first, then the browser is sent to /authorize, and the code it brings back is
+ * exchanged with CreateToken (grant authorization_code, redirect URI with the port, verifier).
+ */
+export async function runAuthCodeFlow(input: AuthCodeFlowInput): Promise<TokenGrant> {
+  const { oidc, registration } = input;
+  const server = await startCallbackServer({ port: input.callbackPort, renderPage: input.renderPage });
+  try {
+    const verifier = createCodeVerifier();
+    const state = createState();
+    const url = authorizeUrl(await oidcBaseUrl(oidc), {
+      clientId: registration.clientId,
+      redirectUri: server.redirectUri,
+      state,
+      scopes: input.scopes,
+      codeChallenge: codeChallenge(verifier),
+    });
+    await input.onAuthorization({ url, port: server.port });
+    const code = await server.waitForCode(state, input.timeoutMs);
+    let token;
+    try {
+      token = await oidc.send(
+        new CreateTokenCommand({
+          clientId: registration.clientId,
+          clientSecret: registration.clientSecret,
+          grantType: 'authorization_code',
+          code,
+          redirectUri: server.redirectUri,
+          codeVerifier: verifier,
+        }),
+      );
+    } catch (error) {
+      throw new CliError(messages.signInFailed(describeServiceError(error)));
+    }
+    if (!token.accessToken || token.expiresIn === undefined) throw new CliError(messages.tokenWithoutAccessToken);
+    return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
+  } finally {
+    await server.close();
+  }
+}
+
+class EndpointCaptured extends Error {
+  constructor(readonly base: string) {
+    super('endpoint captured');
+  }
+}
+
+/**
+ * The OIDC endpoint the client sends requests to, with every override the SDK honours
+ * (AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL, the config file's services section, an
+ * explicit endpoint): a RegisterClient request is built and stopped before it is sent, as
+ * the AWS CLI does, and its URL read.
+ */
+export async function oidcBaseUrl(oidc: SSOOIDCClient): Promise<string> {
+  const command = new RegisterClientCommand({ clientName: 'endpoint-probe', clientType: 'public' });
+  command.middlewareStack.add(
+    () => async (args) => {
+      const request = args.request as { protocol: string; hostname: string; port?: number; path: string };
+      const base = request.path.replace(/\/client\/register$/, '');
+      throw new EndpointCaptured(`${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}${base}`);
+    },
+    { step: 'build', priority: 'low', name: 'sso-setup-endpoint-probe' },
+  );
+  try {
+    await oidc.send(command);
+  } catch (error) {
+    if (error instanceof EndpointCaptured) return error.base;
+    throw error;
+  }
+  throw new Error('The endpoint probe was sent.');
+}

@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CliError } from '../errors.js';
+import { messages } from '../ui/messages.js';
+import { CALLBACK_PATH, redirectUriFor } from './pkce.js';
+
+/**
+ * The loopback HTTP server that receives the browser's redirect at the end of the
+ * authorization-code flow. It listens on 127.0.0.1 only (never on all interfaces, unlike
+ * the AWS CLI), on a random port or the one asked for (`--callback-port`, for
+ * `ssh -L N:127.0.0.1:N`), and answers the browser with a page saying how it went.
+ */
+
+/** How the sign-in ended, as the browser's page shows it. */
+export type CallbackOutcome = { ok: true } | { ok: false; reason: string };
+
+export interface CallbackServerOptions {
+  /** 0 (or undefined) picks a free port. */
+  port?: number;
+  /** The HTML page for an outcome (translated by the caller). */
+  renderPage(outcome: CallbackOutcome): string;
+}
+
+export interface CallbackServer {
+  port: number;
+  /** The redirect URI with the port, for /authorize and CreateToken. */
+  redirectUri: string;
+  /**
+   * Waits for the browser to come back with a code for `state`. Rejects with the AWS CLI's
+   * messages when the redirect carries `error` or another state, and on timeout.
+   */
+  waitForCode(state: string, timeoutMs: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+const HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'X-Content-Type-Options': 'nosniff',
+  Connection: 'close',
+};
+
+/** Control characters and overlong text from the query string stay out of messages. */
+function clean(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 200);
+}
+
+export async function startCallbackServer(options: CallbackServerOptions): Promise<CallbackServer> {
+  let settle: ((result: { code: string } | { error: CliError }) => void) | undefined;
+  let expectedState: string | undefined;
+  let finished: { code: string } | { error: CliError } | undefined;
+
+  const reply = (response: ServerResponse, status: number, outcome: CallbackOutcome) => {
+    response.writeHead(status, HEADERS).end(options.renderPage(outcome));
+  };
+
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+      response.writeHead(404, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    if (finished) {
+      // A reload of the page after the sign-in ended: show the same outcome, change nothing.
+      reply(response, 200, 'code' in finished ? { ok: true } : { ok: false, reason: finished.error.message });
+      return;
+    }
+    const query = url.searchParams;
+    const error = query.get('error');
+    const code = query.get('code');
+    const state = query.get('state');
+    let result: { code: string } | { error: CliError };
+    if (error !== null) {
+      const description = query.get('error_description');
+      const message =
+        error === 'access_denied'
+          ? messages.authorizationCodeDenied
+          : messages.authorizationCodeFailed(clean(error), description === null ? undefined : clean(description));
+      result = { error: new CliError(message) };
+    } else if (code !== null && state !== null) {
+      result = state === expectedState ? { code } : { error: new CliError(messages.stateMismatch) };
+    } else {
+      // Neither an answer nor an error (a probe, a half-typed URL): keep waiting.
+      reply(response, 400, { ok: false, reason: messages.callbackIncomplete });
+      return;
+    }
+    finished = result;
+    reply(response, 'code' in result ? 200 : 400, 'code' in result ? { ok: true } : { ok: false, reason: result.error.message });
+    settle?.(result);
+  };
+
+  const server = createServer(handle);
+  server.keepAliveTimeout = 1000;
+  server.requestTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const port = options.port ?? 0;
+      if (error.code === 'EADDRINUSE') reject(new CliError(messages.callbackPortInUse(port)));
+      else if (error.code === 'EACCES') reject(new CliError(messages.callbackPortDenied(port)));
+      else reject(new CliError(messages.callbackServerFailed(error.message)));
+    });
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0, exclusive: true }, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    port,
+    redirectUri: redirectUriFor(port),
+    waitForCode(state, timeoutMs) {
+      expectedState = state;
+      return new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          finished ??= { error: new CliError(messages.authorizationTimedOut(Math.round(timeoutMs / 1000))) };
+          if ('error' in finished) reject(finished.error);
+        }, timeoutMs);
+        settle = (result) => {
+          clearTimeout(timer);
+          if ('code' in result) resolve(result.code);
+          else reject(result.error);
+        };
+      });
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
