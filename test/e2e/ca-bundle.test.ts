@@ -61,9 +61,12 @@ describe('AWS_CA_BUNDLE', () => {
   });
 
   it('with it, sign-in goes through the HTTPS endpoint', async () => {
-    const env = childEnv(home, { AWS_ENDPOINT_URL: proxyUrl, BROWSER: approveBrowser, AWS_CA_BUNDLE: fixture('loopback-test.pem') });
+    // The browser trusts the proxy's certificate as a corporate machine's browser would (its own
+    // store); sso-setup itself trusts it only through AWS_CA_BUNDLE.
+    const browser = `env NODE_EXTRA_CA_CERTS=${fixture('loopback-test.pem')} ${approveBrowser}`;
+    const env = childEnv(home, { AWS_ENDPOINT_URL: proxyUrl, BROWSER: browser, AWS_CA_BUNDLE: fixture('loopback-test.pem') });
     const result = await runCli(['login', '--sso-session', 'corp'], env);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Sign-in method: browser (authorization code with PKCE), because it is the default for sso-session "corp".\n');
     expect(result.stdout).toContain(`Successfully logged into Start URL: ${START_URL}`);
   });
 

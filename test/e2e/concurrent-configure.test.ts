@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { makeHome } from '../helpers/sandbox.js';
-import { childEnv, requireBuiltCli, runCli } from '../helpers/cli.js';
+import { approveBrowser, childEnv, requireBuiltCli, runCli } from '../helpers/cli.js';
 
 /** 20 real `sso-setup configure` processes at once, each writing its own profile. */
 const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   requireBuiltCli();
   emulator = await startEmulator({ interval: 1, autoApprove: true });
   ({ home, cleanup } = await makeHome());
-  env = childEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: 'true' });
+  env = childEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser });
   await writeFile(path.join(home, '.aws', 'config'), HAND_WRITTEN);
 });
 afterAll(async () => {

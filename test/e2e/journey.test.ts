@@ -74,11 +74,14 @@ describe('sso-setup journey', () => {
     expect(await readdir(path.join(home, '.aws'))).toEqual([]);
   });
 
-  it('Ctrl-C while waiting for the sign-in to be approved exits 130 and writes nothing', async () => {
-    const term = new Terminal(['configure'], { ...env, BROWSER: 'true' }); // a browser that never approves
+  it.each([
+    ['the browser flow (PKCE)', [], /authorize\?response_type=code&client_id=\S+/],
+    ['the device code flow', ['--use-device-code'], /Then enter the code:\s+\S+/],
+  ])('Ctrl-C while waiting for the sign-in to be approved in %s exits 130 and writes nothing', async (_name, flags, waiting) => {
+    const term = new Terminal(['configure', ...flags], { ...env, BROWSER: 'true' }); // a browser that never approves
     try {
       const at = await answerSsoPrompts(term);
-      await term.waitFor(/Then enter the code:\s+\S+/, at);
+      await term.waitFor(waiting, at);
       term.type('\u0003');
       expect(await term.exited).toBe(130);
     } finally {
@@ -159,13 +162,30 @@ describe('sso-setup journey', () => {
     }
   });
 
-  it('login --profile signs in again; the registration is reused', async () => {
+  it('login --profile refreshes the session with its refresh token: no browser, no new registration', async () => {
     const registrations = emulator.calls.filter((c) => c.op === 'RegisterClient').length;
+    const approvals = emulator.calls.filter((c) => c.op === 'Approve').length;
     const result = record(await runCli(['--debug', 'login', '--profile', PROFILE], env));
     expect(result.code).toBe(0);
     // --debug shows the SDK's requests (the secrets in them are redacted: see the last test).
-    expect(result.stderr).toMatch(/\[debug\] .*CreateTokenCommand/);
-    expect(result.stderr).toMatch(/\[debug\] sign-in: new token, expires/);
+    expect(result.stderr).toMatch(/\[debug\] .*CreateTokenCommand.*"grantType":"refresh_token"/);
+    expect(result.stderr).toMatch(/\[debug\] sign-in: token from refresh, expires/);
+    expect(result.stdout).toBe(
+      'Refreshed the sign-in of "my-sso" with its refresh token; no browser needed (--force signs in anew).\n' +
+        `Successfully logged into Start URL: ${START_URL}\n`,
+    );
+    expect(emulator.calls.filter((c) => c.op === 'RegisterClient')).toHaveLength(registrations);
+    expect(emulator.calls.filter((c) => c.op === 'Approve')).toHaveLength(approvals);
+    expect((await awsCli('sts', 'get-caller-identity', '--profile', PROFILE)).code).toBe(0);
+  });
+
+  it('login --force signs in anew in the browser (PKCE); the registration is reused', async () => {
+    const registrations = emulator.calls.filter((c) => c.op === 'RegisterClient').length;
+    const result = record(await runCli(['--debug', 'login', '--force', '--profile', PROFILE], env));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('Sign-in method: browser (authorization code with PKCE), because it is the default for sso-session "my-sso".');
+    expect(result.stderr).toMatch(/\[debug\] sign-in: token from pkce, expires/);
+    expect(result.stdout).toMatch(/^Attempting to open your default browser\. If the browser does not open, open the following URL\.\n/);
     expect(result.stdout).toContain(`Successfully logged into Start URL: ${START_URL}`);
     expect(emulator.calls.filter((c) => c.op === 'RegisterClient')).toHaveLength(registrations);
     expect((await awsCli('sts', 'get-caller-identity', '--profile', PROFILE)).code).toBe(0);
@@ -209,7 +229,7 @@ describe('sso-setup journey', () => {
         env,
       ),
     );
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('Sign-in method: browser (authorization code with PKCE), because it is the default for sso-session "scripted".\n');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/"Arn": "arn:aws:sts::444455556666:assumed-role\/AWSReservedSSO_ReadOnlyAccess_/);
     const aws = await awsCli('sts', 'get-caller-identity', '--profile', 'scripted-prod');

@@ -1,3 +1,4 @@
+import { click } from '../emulator/browser-click.mjs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -86,11 +87,13 @@ export function testContext(options: {
   /** SDK attempts per call; 1 unless a test is about retries. */
   maxAttempts?: number;
   timeouts?: { connectionTimeoutMs?: number; requestTimeoutMs?: number };
+  /** More environment; by default the machine looks like a desktop (DISPLAY set) where a browser opens. */
+  env?: Record<string, string>;
 }): TestContext {
   const out: string[] = [];
   const opened: string[] = [];
   const { emulator } = options;
-  const env = { HOME: options.home };
+  const env = { HOME: options.home, DISPLAY: ':0', ...options.env };
   const ctx: TestContext = {
     env,
     platform: process.platform,
@@ -106,10 +109,15 @@ export function testContext(options: {
     backup: createBackupper().backup,
     async openBrowser(url: string) {
       opened.push(url);
-      const userCode = new URL(url).searchParams.get('user_code');
+      const { pathname, searchParams } = new URL(url);
+      const userCode = searchParams.get('user_code');
       const action = options.approve ?? 'allow';
-      if (userCode && action !== 'never') {
+      if (action === 'never') return true;
+      if (userCode) {
         setTimeout(() => (action === 'allow' ? emulator.approve(userCode) : emulator.deny(userCode)), options.approveAfterMs ?? 0);
+      } else if (pathname.endsWith('/authorize')) {
+        // The PKCE flow: click on the emulator's page; the redirect reaches the flow's loopback server.
+        setTimeout(() => void click(url, action === 'allow' ? 'Allow' : 'Deny').catch(() => undefined), options.approveAfterMs ?? 0);
       }
       return true;
     },

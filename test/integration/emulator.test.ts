@@ -356,6 +356,141 @@ describe('authorization code flow with PKCE', () => {
     }
   });
 
+  it('a code expires 5 minutes after Allow', async () => {
+    const clock = manualClock();
+    const s = await setup({ now: clock.now });
+    const client = await registerPkceClient(s);
+    const verifier = newVerifier();
+    const fresh = (await decide(s, authorizeUrl(s, client.clientId, verifier), 'allow')).searchParams.get('code')!;
+    const stale = (await decide(s, authorizeUrl(s, client.clientId, verifier), 'allow')).searchParams.get('code')!;
+    clock.advance(5 * 60_000 - 1);
+    await expect(exchange(s, client, fresh, verifier)).resolves.toHaveProperty('accessToken');
+    clock.advance(1);
+    const expired = await rejectionOf(exchange(s, client, stale, verifier));
+    expect(expired.name).toBe('InvalidGrantException');
+    expect(expired.error_description).toMatch(/expired/);
+  });
+
+  it('a wrong or missing verifier burns the code, and a code of another client is refused', async () => {
+    const s = await setup();
+    const client = await registerPkceClient(s);
+    const verifier = newVerifier();
+    const code = (await decide(s, authorizeUrl(s, client.clientId, verifier), 'allow')).searchParams.get('code')!;
+    expect((await rejectionOf(exchange(s, client, code, newVerifier()))).name).toBe('InvalidGrantException');
+    const burnt = await rejectionOf(exchange(s, client, code, verifier)); // RFC 7636: no second guess
+    expect(burnt.name).toBe('InvalidGrantException');
+    expect(burnt.error_description).toMatch(/already been used/);
+
+    const noVerifier = (await decide(s, authorizeUrl(s, client.clientId, verifier), 'allow')).searchParams.get('code')!;
+    const missing = await rejectionOf(
+      s.oidc.send(
+        new CreateTokenCommand({ ...client, grantType: 'authorization_code', code: noVerifier, redirectUri: 'http://127.0.0.1:54321/oauth/callback' }),
+      ),
+    );
+    expect(missing.name).toBe('InvalidGrantException');
+    expect((await rejectionOf(exchange(s, client, noVerifier, verifier))).name).toBe('InvalidGrantException');
+
+    const other = await registerPkceClient(s);
+    const mine = (await decide(s, authorizeUrl(s, client.clientId, verifier), 'allow')).searchParams.get('code')!;
+    expect((await rejectionOf(exchange(s, other, mine, verifier))).name).toBe('InvalidGrantException');
+  });
+
+  it('a code is redeemed only at the loopback port it was issued for', async () => {
+    const s = await setup();
+    const client = await registerPkceClient(s);
+    const verifier = newVerifier();
+    const back = await decide(s, authorizeUrl(s, client.clientId, verifier, 'http://127.0.0.1:1234/oauth/callback'), 'allow');
+    expect(back.port).toBe('1234');
+    const code = back.searchParams.get('code')!;
+    const elsewhere = await rejectionOf(exchange(s, client, code, verifier)); // at port 54321
+    expect(elsewhere.name).toBe('InvalidGrantException');
+    expect(elsewhere.error_description).toMatch(/redirect URI/);
+  });
+
+  it('accepts any loopback port, but refuses on the page (no redirect) a redirect_uri the registration does not list', async () => {
+    const s = await setup();
+    const client = await registerPkceClient(s); // registered: http://127.0.0.1/oauth/callback
+    const open = (redirectUri: string) => fetch(authorizeUrl(s, client.clientId, newVerifier(), redirectUri), { redirect: 'manual' });
+    for (const port of [1, 1234, 65535]) {
+      expect((await open(`http://127.0.0.1:${port}/oauth/callback`)).status, `port ${port}`).toBe(200);
+    }
+    for (const uri of [
+      'http://127.0.0.1:1234/other',
+      'http://127.0.0.1:1234/oauth/callback?x=1',
+      'http://localhost:1234/oauth/callback',
+      'http://[::1]:1234/oauth/callback',
+      'https://127.0.0.1:1234/oauth/callback',
+      'http://example.com:1234/oauth/callback',
+    ]) {
+      const page = await open(uri);
+      expect(page.status, uri).toBe(400);
+      expect(page.headers.get('location'), uri).toBeNull();
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+    expect(s.emulator.calls.filter((c) => c.op === 'Authorize').map((c) => c.status)).toEqual([200, 200, 200, 400, 400, 400, 400, 400, 400]);
+  });
+
+  it('refuses code_challenge_method=plain, and a missing method, even with a valid challenge', async () => {
+    const s = await setup();
+    const client = await registerPkceClient(s);
+    const verifier = newVerifier();
+    for (const method of ['plain', null]) {
+      const url = new URL(authorizeUrl(s, client.clientId, verifier));
+      if (method === null) url.searchParams.delete('code_challenge_method');
+      else url.searchParams.set('code_challenge_method', method);
+      const page = await fetch(url, { redirect: 'manual' });
+      expect(page.status, String(method)).toBe(400);
+      expect(page.headers.get('location')).toBeNull();
+      expect(await page.text()).toContain('code_challenge_method must be S256');
+    }
+  });
+
+  it('Deny carries no state when none was sent, and the request cannot be answered twice', async () => {
+    const s = await setup();
+    const client = await registerPkceClient(s);
+    const url = new URL(authorizeUrl(s, client.clientId, newVerifier()));
+    url.searchParams.delete('state');
+    const page = await fetch(url);
+    const requestId = /name="request_id" value="([^"]+)"/.exec(await page.text())![1]!;
+    const click = (decision: string) =>
+      fetch(`${s.emulator.url}/authorize/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ request_id: requestId, decision }).toString(),
+        redirect: 'manual',
+      });
+    const denied = await click('deny');
+    expect(denied.status).toBe(302);
+    const back = new URL(denied.headers.get('location')!);
+    expect(`${back.origin}${back.pathname}`).toBe('http://127.0.0.1:54321/oauth/callback');
+    expect(back.searchParams.get('error')).toBe('access_denied');
+    expect(back.searchParams.has('state')).toBe(false);
+    expect(back.searchParams.has('code')).toBe(false);
+    const again = await click('allow');
+    expect(again.status).toBe(400);
+    expect(again.headers.get('location')).toBeNull();
+  });
+
+  it('refresh tokens from the code flow rotate and are single use', async () => {
+    const s = await setup();
+    const client = await registerPkceClient(s);
+    const verifier = newVerifier();
+    const code = (await decide(s, authorizeUrl(s, client.clientId, verifier), 'allow')).searchParams.get('code')!;
+    const first = await exchange(s, client, code, verifier);
+    const refresh = (refreshToken: string, as = client) => s.oidc.send(new CreateTokenCommand({ ...as, grantType: 'refresh_token', refreshToken }));
+
+    const other = await registerPkceClient(s);
+    expect((await rejectionOf(refresh(first.refreshToken!, other))).name).toBe('InvalidGrantException');
+    const second = await refresh(first.refreshToken!);
+    expect(second.refreshToken).toMatch(/^\S{40,}$/);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect((await rejectionOf(refresh(first.refreshToken!))).name).toBe('InvalidGrantException');
+    const third = await refresh(second.refreshToken!);
+    expect((await rejectionOf(refresh(second.refreshToken!))).name).toBe('InvalidGrantException');
+    await expect(s.sso.send(new ListAccountsCommand({ accessToken: third.accessToken! }))).resolves.toHaveProperty('accountList');
+  });
+
   it('with autoApprove, /authorize redirects at once', async () => {
     const s = await setup({ autoApprove: true });
     const client = await registerPkceClient(s);

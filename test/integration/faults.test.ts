@@ -45,7 +45,7 @@ describe('faults the SDK retries with backoff', () => {
     emulator = await startEmulator({ interval: 1 });
     emulator.injectFault(op, fault as never);
     const ctx = testContext({ home, emulator, prompter: answers(), maxAttempts: 3 });
-    await configure(ctx, {});
+    await configure(ctx, { useDeviceCode: true });
     expect(ctx.output()).toMatch(/"Arn": "arn:aws:sts::111122223333:assumed-role\/AWSReservedSSO_ReadOnlyAccess/);
     const calls = emulator.calls.filter((c) => c.op === op);
     expect(calls.length).toBeGreaterThan(1); // it failed, and was retried
@@ -56,7 +56,7 @@ describe('faults the SDK retries with backoff', () => {
     emulator.injectFault('CreateToken', { status: 500, errorType: 'InternalServerException', count: 2 });
     const ctx = testContext({ home, emulator, approveAfterMs: 100 });
     await writeFile(path.join(home, '.aws', 'config'), `[sso-session s]\nsso_start_url = ${START_URL}\nsso_region = ap-northeast-1\n`);
-    await login(ctx, { profile: 'unused', ssoSession: 's' });
+    await login(ctx, { profile: 'unused', ssoSession: 's', useDeviceCode: true });
     expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
     expect(emulator.calls.filter((c) => c.op === 'CreateToken').map((c) => c.status)).toEqual([500, 500, 200]);
   });
@@ -79,10 +79,13 @@ describe('faults that end the run with a clear message and no file changed', () 
     await untouched();
   });
 
-  it('access denied in the browser', async () => {
+  it.each([
+    ['device code', true, 'The sign-in request was denied in the browser. Run the command again to retry.'],
+    ['PKCE', false, 'Failed to retrieve an authorization code: the sign-in request was denied in the browser. Run the command again to retry.'],
+  ])('access denied in the browser (%s)', async (_name, useDeviceCode, message) => {
     emulator = await startEmulator({ interval: 1 });
     const ctx = testContext({ home, emulator, prompter: answers(), approve: 'deny' });
-    await expect(configure(ctx, {})).rejects.toThrow('The sign-in request was denied in the browser. Run the command again to retry.');
+    await expect(configure(ctx, { useDeviceCode })).rejects.toThrow(message);
     await untouched();
   });
 

@@ -80,7 +80,7 @@ describe('login', () => {
         if (code) resolve(code);
       };
     });
-    const done = login(ctx, { profile: 'dev', noBrowser: true });
+    const done = login(ctx, { profile: 'dev', noBrowser: true, useDeviceCode: true });
     emulator.approve(await printed);
     await done;
     expect(ctx.opened).toEqual([]);

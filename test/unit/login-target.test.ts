@@ -25,6 +25,7 @@ describe('resolveLoginTarget', () => {
       startUrl: 'https://d-2.awsapps.com/start',
       region: 'eu-west-1',
       scopes: ['sso:account:access'],
+      useDeviceCode: false,
     });
   });
 
