@@ -31,7 +31,7 @@ const config = path.join(home, '.aws', 'config');
 await writeFile(config, `# hand-written\n[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n`);
 const env = {
   PATH: process.env.PATH, HOME: home, USERPROFILE: home, LANG: 'C.UTF-8',
-  AWS_ENDPOINT_URL: emulator.url, BROWSER: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_ENDPOINT_URL: emulator.url, BROWSER: path.join(root, 'test', 'emulator', 'approve-browser.mjs'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 function run(args, extraEnv = {}) {

@@ -172,11 +172,13 @@ class Terminal {
 }
 
 const PROFILE = 'bench-profile';
+/** A scripted browser: opens the sign-in page and follows the emulator's automatic approval to the loopback callback. */
+const approveBrowser = path.join(root, 'test', 'emulator', 'approve-browser.mjs');
 
 /** `sso-setup configure`, every prompt answered like a person following a guide would. */
 async function configureOnce(emulator, home) {
   const rusageFile = path.join(home, 'rusage.json');
-  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: 'true', BENCH_RUSAGE_FILE: rusageFile });
+  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, BENCH_RUSAGE_FILE: rusageFile });
   const term = new Terminal(['--require', rusageHook, cliPath, 'configure'], env);
   const org = emulator.org;
   const roles = [...new Set(org.accounts.flatMap((a) => a.roles))].sort();
@@ -199,11 +201,14 @@ async function configureOnce(emulator, home) {
   }
 }
 
-async function loginOnce(emulator, home) {
+/** `sso-setup login`: with `--force` a new PKCE sign-in in the (scripted) browser, without it the refresh-token path. */
+async function loginOnce(emulator, home, flags) {
   const rusageFile = path.join(home, 'rusage.json');
-  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: 'true', BENCH_RUSAGE_FILE: rusageFile });
-  const { ms, output } = await timeAsync([process.execPath, '--require', rusageHook, cliPath, 'login', '--profile', PROFILE], env);
+  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, BENCH_RUSAGE_FILE: rusageFile });
+  const { ms, output } = await timeAsync([process.execPath, '--require', rusageHook, cliPath, 'login', ...flags, '--profile', PROFILE], env);
   if (!/Successfully logged into Start URL/i.test(output)) throw new Error(`login printed no success message:\n${output}`);
+  const refreshed = /Refreshed the sign-in/.test(output);
+  if (refreshed !== !flags.includes('--force')) throw new Error(`login ${flags.join(' ')} took the wrong path:\n${output}`);
   return { wallMs: ms, ...(await readRusage(rusageFile)) };
 }
 
@@ -292,7 +297,7 @@ async function endToEnd() {
   const { startEmulator } = await import(dist('test', 'emulator', 'server.js'));
   const emulator = await startEmulator({ autoApprove: true, interval: 1 });
   say();
-  say(`end to end against the emulator (127.0.0.1, approval automatic, device-flow poll interval 1 s: it is in every wall time)`);
+  say(`end to end against the emulator (127.0.0.1, approval automatic through a scripted browser process, PKCE: the browser's start-up is in every wall time)`);
   say(`${''.padEnd(24)}${'wall ms'.padStart(9)}${'CPU ms'.padStart(9)}${'user'.padStart(8)}${'sys'.padStart(8)}${'peak RSS MiB'.padStart(14)}${'max'.padStart(8)}`);
   const row = (name, s) =>
     say(
@@ -323,17 +328,19 @@ async function endToEnd() {
         homes.push(loginHome);
         await configureOnce(emulator, loginHome);
       }
-      const samples = [];
-      for (let i = 0; i < warmup + runs; i++) {
-        const sample = await loginOnce(emulator, loginHome);
-        if (i >= warmup) samples.push(sample);
+      for (const [key, flags, description] of [
+        ['login', ['--force'], 'sso-setup login --force --profile: registration reused, a new PKCE sign-in (loopback server, scripted browser, CreateToken) every time'],
+        ['loginRefresh', [], 'sso-setup login --profile: the refresh-token path (one CreateToken with the refresh_token grant, no browser)'],
+      ]) {
+        const samples = [];
+        for (let i = 0; i < warmup + runs; i++) {
+          const sample = await loginOnce(emulator, loginHome, flags);
+          if (i >= warmup) samples.push(sample);
+        }
+        results[key] = { description, ...aggregate(samples) };
       }
-      results.login = {
-        description:
-          'sso-setup login --profile (registration reused, new device authorization and token every time: reusing a refreshable session is not implemented yet)',
-        ...aggregate(samples),
-      };
-      row('login (signs in anew)', results.login);
+      row('login --force (PKCE)', results.login);
+      row('login (refresh token)', results.loginRefresh);
     }
   } finally {
     await emulator.close();
