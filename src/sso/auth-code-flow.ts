@@ -2,7 +2,7 @@ import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@
 import { CliError } from '../errors.js';
 import { messages } from '../ui/messages.js';
 import type { ClientRegistration } from './cache.js';
-import { startCallbackServer, type CallbackOutcome } from './callback-server.js';
+import type { CallbackServer } from './callback-server.js';
 import type { TokenGrant } from './device-flow.js';
 import { describeServiceError } from './oidc-errors.js';
 import { authorizeUrl, codeChallenge, createCodeVerifier, createState } from './pkce.js';
@@ -20,54 +20,51 @@ export interface AuthCodeFlowInput {
   registration: ClientRegistration;
   /** The scopes for /authorize (configured, or sso:account:access). */
   scopes: readonly string[];
-  /** --callback-port; undefined picks a free port. */
-  callbackPort?: number;
+  /** The loopback server, already listening; the caller closes it. */
+  server: CallbackServer;
   timeoutMs: number;
-  renderPage(outcome: CallbackOutcome): string;
   /** Shows the URL (and opens the browser): called once the server is listening. */
   onAuthorization(authorization: BrowserAuthorization): Promise<void> | void;
 }
 
 /**
- * OAuth 2.0 authorization code with PKCE against IAM Identity Center: a loopback server
- * listens first, then the browser is sent to /authorize, and the code it brings back is
+ * OAuth 2.0 authorization code with PKCE against IAM Identity Center: with the loopback
+ * server listening, the browser is sent to /authorize, and the code it brings back is
  * exchanged with CreateToken (grant authorization_code, redirect URI with the port, verifier).
  */
 export async function runAuthCodeFlow(input: AuthCodeFlowInput): Promise<TokenGrant> {
-  const { oidc, registration } = input;
-  const server = await startCallbackServer({ port: input.callbackPort, renderPage: input.renderPage });
+  const { oidc, registration, server } = input;
+  const verifier = createCodeVerifier();
+  const state = createState();
+  const url = authorizeUrl(await oidcBaseUrl(oidc), {
+    clientId: registration.clientId,
+    redirectUri: server.redirectUri,
+    state,
+    scopes: input.scopes,
+    codeChallenge: codeChallenge(verifier),
+  });
+  // Waiting (for this state) starts before the browser opens: a fast browser may answer at once.
+  const answer = server.waitForCode(state, input.timeoutMs);
+  answer.catch(() => undefined); // handled below; not unhandled while the browser is being opened
+  await input.onAuthorization({ url, port: server.port });
+  const code = await answer;
+  let token;
   try {
-    const verifier = createCodeVerifier();
-    const state = createState();
-    const url = authorizeUrl(await oidcBaseUrl(oidc), {
-      clientId: registration.clientId,
-      redirectUri: server.redirectUri,
-      state,
-      scopes: input.scopes,
-      codeChallenge: codeChallenge(verifier),
-    });
-    await input.onAuthorization({ url, port: server.port });
-    const code = await server.waitForCode(state, input.timeoutMs);
-    let token;
-    try {
-      token = await oidc.send(
-        new CreateTokenCommand({
-          clientId: registration.clientId,
-          clientSecret: registration.clientSecret,
-          grantType: 'authorization_code',
-          code,
-          redirectUri: server.redirectUri,
-          codeVerifier: verifier,
-        }),
-      );
-    } catch (error) {
-      throw new CliError(messages.signInFailed(describeServiceError(error)));
-    }
-    if (!token.accessToken || token.expiresIn === undefined) throw new CliError(messages.tokenWithoutAccessToken);
-    return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
-  } finally {
-    await server.close();
+    token = await oidc.send(
+      new CreateTokenCommand({
+        clientId: registration.clientId,
+        clientSecret: registration.clientSecret,
+        grantType: 'authorization_code',
+        code,
+        redirectUri: server.redirectUri,
+        codeVerifier: verifier,
+      }),
+    );
+  } catch (error) {
+    throw new CliError(messages.signInFailed(describeServiceError(error)));
   }
+  if (!token.accessToken || token.expiresIn === undefined) throw new CliError(messages.tokenWithoutAccessToken);
+  return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
 }
 
 class EndpointCaptured extends Error {

@@ -51,6 +51,7 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   let settle: ((result: { code: string } | { error: CliError }) => void) | undefined;
   let expectedState: string | undefined;
   let finished: { code: string } | { error: CliError } | undefined;
+  let timer: NodeJS.Timeout | undefined;
 
   const reply = (response: ServerResponse, status: number, outcome: CallbackOutcome) => {
     response.writeHead(status, HEADERS).end(options.renderPage(outcome));
@@ -111,7 +112,13 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     waitForCode(state, timeoutMs) {
       expectedState = state;
       return new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        if (finished) {
+          // An answer that came before anyone waited stands (a code then matched no state: refused).
+          if ('code' in finished) resolve(finished.code);
+          else reject(finished.error);
+          return;
+        }
+        timer = setTimeout(() => {
           finished ??= { error: new CliError(messages.authorizationTimedOut(Math.round(timeoutMs / 1000))) };
           if ('error' in finished) reject(finished.error);
         }, timeoutMs);
@@ -122,10 +129,13 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
         };
       });
     },
+    /** Stops listening; a page still being sent is finished first (at most a second). */
     close() {
+      clearTimeout(timer);
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
       });
     },
   };

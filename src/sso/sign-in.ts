@@ -12,7 +12,7 @@ import {
   type SsoCache,
   type SsoToken,
 } from './cache.js';
-import type { CallbackOutcome } from './callback-server.js';
+import { startCallbackServer, type CallbackOutcome, type CallbackServer } from './callback-server.js';
 import { runDeviceFlow, type DeviceAuthorization, type TokenGrant } from './device-flow.js';
 import { describeServiceError } from './oidc-errors.js';
 import { DEFAULT_PKCE_SCOPES, PKCE_GRANT_TYPES, REGISTERED_REDIRECT_URI } from './pkce.js';
@@ -140,6 +140,36 @@ async function refresh(target: SsoTarget, cached: SsoToken, deps: SignInDeps): P
   };
 }
 
+/** The chosen flow, with a registration made for it. */
+function runFlow(
+  target: SsoTarget,
+  registration: ClientRegistration,
+  server: CallbackServer | undefined,
+  deps: SignInDeps,
+  options: SignInOptions,
+): Promise<TokenGrant> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (server) {
+    return runAuthCodeFlow({
+      oidc: deps.oidc,
+      registration,
+      scopes: registration.scopes ?? target.scopes ?? DEFAULT_PKCE_SCOPES,
+      server,
+      timeoutMs,
+      onAuthorization: deps.onBrowserAuthorization,
+    });
+  }
+  return runDeviceFlow({
+    oidc: deps.oidc,
+    registration,
+    startUrl: target.startUrl,
+    region: target.region,
+    clock: deps.clock,
+    timeoutMs,
+    onAuthorization: deps.onDeviceAuthorization,
+  });
+}
+
 /**
  * Signs in to IAM Identity Center, reusing what the cache holds the way the AWS CLI does:
  * a token with 15+ minutes left (unless forceRefresh), then (when asked) the session's
@@ -163,32 +193,21 @@ export async function signIn(target: SsoTarget, deps: SignInDeps, options: SignI
     deps.onRefreshFailed?.(refreshed.failed);
   }
 
+  // The browser's way back listens before anything else happens, so a port in use fails at once.
+  const server =
+    options.method === 'pkce' ? await startCallbackServer({ port: options.callbackPort, renderPage: deps.renderCallbackPage }) : undefined;
+  let registration: ClientRegistration;
+  let reuseRegistration: boolean;
+  let grant: TokenGrant;
   const registrationKey = registrationCacheKey(target);
-  const cachedRegistration = await readUsable(() => cache.readRegistration(registrationKey), deps.onCacheProblem);
-  const reuseRegistration = cachedRegistration !== undefined && registrationFits(cachedRegistration, options.method, clock.now());
-  const registration = reuseRegistration ? cachedRegistration : await registerClient(target, options.method, deps);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-
-  const grant =
-    options.method === 'pkce'
-      ? await runAuthCodeFlow({
-          oidc: deps.oidc,
-          registration,
-          scopes: registration.scopes ?? target.scopes ?? DEFAULT_PKCE_SCOPES,
-          callbackPort: options.callbackPort,
-          timeoutMs,
-          renderPage: deps.renderCallbackPage,
-          onAuthorization: deps.onBrowserAuthorization,
-        })
-      : await runDeviceFlow({
-          oidc: deps.oidc,
-          registration,
-          startUrl: target.startUrl,
-          region: target.region,
-          clock,
-          timeoutMs,
-          onAuthorization: deps.onDeviceAuthorization,
-        });
+  try {
+    const cachedRegistration = await readUsable(() => cache.readRegistration(registrationKey), deps.onCacheProblem);
+    reuseRegistration = cachedRegistration !== undefined && registrationFits(cachedRegistration, options.method, clock.now());
+    registration = reuseRegistration ? cachedRegistration! : await registerClient(target, options.method, deps);
+    grant = await runFlow(target, registration, server, deps, options);
+  } finally {
+    await server?.close();
+  }
   const token: SsoToken = {
     startUrl: target.startUrl,
     region: target.region,
