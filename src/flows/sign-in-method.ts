@@ -26,7 +26,7 @@ export type SignInMethodReason =
 export interface SignInMethodChoice {
   method: SignInMethod;
   reason: SignInMethodReason;
-  /** True when no browser can be opened here: print the URL (and a QR code) instead. */
+  /** True when no browser can be opened here: print the URL (and a QR code) instead of opening one. */
   remote: boolean;
 }
 
@@ -52,8 +52,9 @@ export function chooseSignInMethod(
   platform: NodeJS.Platform,
 ): SignInMethodChoice {
   const remote = remoteReason(env, platform);
-  const device = (reason: SignInMethodReason): SignInMethodChoice => ({ method: 'device', reason, remote: remote !== undefined });
-  const pkce = (reason: SignInMethodReason): SignInMethodChoice => ({ method: 'pkce', reason, remote: false });
+  const choice = (method: SignInMethod) => (reason: SignInMethodReason): SignInMethodChoice => ({ method, reason, remote: remote !== undefined });
+  const device = choice('device');
+  const pkce = choice('pkce');
 
   // The AWS CLI signs legacy profiles (no sso-session) in with the device flow only.
   if (target.sessionName === undefined) return device({ kind: 'legacy' });

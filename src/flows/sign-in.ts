@@ -70,6 +70,7 @@ export function chooseMethod(ctx: Context, target: SsoTarget, flags: SignInFlags
   if (target.sessionName === undefined && (flags.callbackPort !== undefined || flags.useDeviceCode === false)) {
     throw new CliError(messages.pkceNeedsSession, ExitCode.usage);
   }
+  if (flags.useDeviceCode === true && flags.callbackPort !== undefined) throw new CliError(messages.callbackPortWithDeviceCode, ExitCode.usage);
   return chooseSignInMethod(target, flags, ctx.env, ctx.platform);
 }
 

@@ -166,12 +166,15 @@ export const ja: Messages = {
   },
   pkceNeedsSession:
     '--callback-port と --no-use-device-code には sso-session の設定が必要です。レガシープロファイルはデバイスコードでサインインします。',
+  callbackPortWithDeviceCode:
+    '--callback-port はブラウザ フローのループバック ポートで、デバイスコード フローにはありません。--callback-port と --use-device-code のどちらか一方を指定してください。',
   authorizationCodeFailed: (error: string, description?: string) =>
     `認可コードを取得できませんでした。ブラウザからエラー ${quote(error)}${description ? ` (${quote(description)})` : ''} が返されました。` +
     'やり直すには、もう一度コマンドを実行してください。',
   authorizationCodeDenied:
     '認可コードを取得できませんでした: サインインのリクエストがブラウザで拒否されました。やり直すには、もう一度コマンドを実行してください。',
-  stateMismatch: 'state パラメータが期待される値と一致しません。',
+  stateMismatch:
+    'state パラメータが期待される値と一致しません。ブラウザからの応答は別のサインイン (古いタブ、または他の人から送られたリンク) のものなので拒否しました。もう一度コマンドを実行してください。',
   callbackIncomplete: 'このアドレスはサインインの応答 (コードまたはエラー) を待っていますが、どちらもありませんでした。引き続き待機します。',
   callbackPortInUse: (port: number) =>
     `127.0.0.1 のポート ${port} は既に使用されているため、ブラウザからの応答を受け取れません。` +

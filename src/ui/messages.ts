@@ -181,12 +181,16 @@ export const en = {
   },
   pkceNeedsSession:
     '--callback-port and --no-use-device-code need an sso-session configuration: legacy profiles sign in with the device code flow.',
+  callbackPortWithDeviceCode:
+    '--callback-port is the browser flow\'s loopback port and the device code flow has none: give one of --callback-port and --use-device-code.',
   authorizationCodeFailed: (error: string, description?: string) =>
     `Failed to retrieve an authorization code. The browser came back with error ${quote(error)}` +
     `${description ? ` (${quote(description)})` : ''}. Run the command again to retry.`,
   authorizationCodeDenied:
     'Failed to retrieve an authorization code: the sign-in request was denied in the browser. Run the command again to retry.',
-  stateMismatch: 'State parameter does not match expected value.',
+  stateMismatch:
+    "State parameter does not match expected value: the browser's answer belongs to another sign-in " +
+    '(an older tab, or a link from someone else), so it was refused. Run the command again.',
   callbackIncomplete: 'This address expects the sign-in answer (a code or an error); it had neither. Still waiting.',
   callbackPortInUse: (port: number) =>
     `Port ${port} on 127.0.0.1 is already in use, so the sign-in cannot receive the browser's answer there. ` +
@@ -196,7 +200,7 @@ export const en = {
   callbackServerFailed: (reason: string) =>
     `Could not listen on 127.0.0.1 for the browser's answer: ${reason}. Use --use-device-code to sign in without it.`,
   authorizationTimedOut: (seconds: number) =>
-    `No answer from the browser within ${seconds} seconds. Run the command again (--timeout sets the wait), or use --use-device-code.`,
+    `No answer from the browser within ${seconds} second${seconds === 1 ? '' : 's'}. Run the command again (--timeout sets the wait), or use --use-device-code.`,
   callbackPage: {
     title: 'sso-setup sign-in',
     successHeading: 'Signed in',
