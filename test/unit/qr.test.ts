@@ -1,10 +1,6 @@
-import jsqr from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { renderQr } from '../../src/ui/qr.js';
-
-// jsqr is CommonJS with an `export default` in its typings: under NodeNext the default import
-// is `module.exports`, and the function sits on its `.default` (also true at run time).
-const jsQR = jsqr.default;
+import { ANSI_SGR, decode, modules, visibleLines } from '../helpers/qr.js';
 
 const LONG_URL =
   'https://oidc.eu-west-1.amazonaws.com/authorize?response_type=code' +
@@ -15,47 +11,8 @@ const LONG_URL =
   '&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 const DEVICE_URL = 'https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH';
 
-const ANSI = /\x1b\[[0-9;]*m/g;
+const ANSI = ANSI_SGR;
 const QUIET = 4;
-
-/** Visible lines of a rendering: ANSI stripped, split on the mandatory trailing '\n'. */
-function visibleLines(rendered: string): string[] {
-  expect(rendered.endsWith('\n')).toBe(true);
-  return rendered.replace(ANSI, '').slice(0, -1).split('\n');
-}
-
-/** Module grid, `true` = light, two module rows per text line. */
-function modules(rendered: string): boolean[][] {
-  const rows: boolean[][] = [];
-  for (const line of visibleLines(rendered)) {
-    const top: boolean[] = [];
-    const bottom: boolean[] = [];
-    for (const ch of line) {
-      const halves = { '█': [true, true], '▀': [true, false], '▄': [false, true], ' ': [false, false] }[ch];
-      if (!halves) throw new Error(`unexpected character ${JSON.stringify(ch)}`);
-      top.push(halves[0]!);
-      bottom.push(halves[1]!);
-    }
-    rows.push(top, bottom);
-  }
-  return rows;
-}
-
-/** Decode with jsQR: each module scaled to 4×4 RGBA pixels, dark black, light white. */
-function decode(rendered: string): string | null {
-  const grid = modules(rendered);
-  const scale = 4;
-  const width = grid[0]!.length * scale;
-  const height = grid.length * scale;
-  const pixels = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const v = grid[Math.floor(y / scale)]![Math.floor(x / scale)] ? 255 : 0;
-      pixels.set([v, v, v, 255], (y * width + x) * 4);
-    }
-  }
-  return jsQR(pixels, width, height, { inversionAttempts: 'dontInvert' })?.data ?? null;
-}
 
 /** Flips columns [from, to) of the rendering (light ↔ dark for both halves). */
 function flipColumns(rendered: string, from: number, to: number): string {

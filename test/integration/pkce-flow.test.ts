@@ -1,0 +1,384 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, Socket, type Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import path from 'node:path';
+import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import { startEmulator, type Emulator } from '../emulator/server.js';
+import { click } from '../emulator/browser-click.mjs';
+import { login } from '../../src/flows/login.js';
+import { registrationCacheKey, tokenCacheKey } from '../../src/sso/cache.js';
+import { makeHome, testContext, type TestContext } from '../helpers/sandbox.js';
+import { decodeFromTranscript } from '../helpers/qr.js';
+
+/**
+ * The authorization-code flow with PKCE through the login flow, against the emulator: what
+ * is registered and sent, the loopback server, the browser's answers (Allow, Deny, a wrong
+ * state, none at all), the port, the refresh-token path, registration reuse across flows and
+ * --remember.
+ */
+const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
+const SESSION = { sessionName: 'corp', startUrl: START_URL, region: 'ap-northeast-1' };
+const CONFIG =
+  `[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = ReadOnlyAccess\n` +
+  `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = ap-northeast-1\nsso_registration_scopes = sso:account:access\n`;
+
+let emulator: Emulator;
+let home: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ home, cleanup } = await makeHome());
+  emulator = await startEmulator({ interval: 1 });
+  await writeFile(configFile(), CONFIG);
+});
+afterEach(async () => {
+  await emulator.close();
+  await cleanup();
+});
+
+const configFile = () => path.join(home, '.aws', 'config');
+const cacheDir = () => path.join(home, '.aws', 'sso', 'cache');
+const readJson = async (file: string) => JSON.parse(await readFile(path.join(cacheDir(), file), 'utf8')) as Record<string, unknown>;
+const tokenFile = `${tokenCacheKey(SESSION)}.json`;
+const registrationFile = `${registrationCacheKey({ ...SESSION, scopes: ['sso:account:access'] })}.json`;
+const ops = () => emulator.calls.map((c) => c.op);
+const count = (op: string) => emulator.calls.filter((c) => c.op === op).length;
+
+/** Every command the flow sends to SSO OIDC, with its input (secrets included: never printed). */
+function recordOidc(ctx: TestContext): Array<{ command: string; input: Record<string, unknown> }> {
+  const sent: Array<{ command: string; input: Record<string, unknown> }> = [];
+  const oidc = ctx.clients.oidc.bind(ctx.clients);
+  ctx.clients.oidc = async (region: string) => {
+    const client: SSOOIDCClient = await oidc(region);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push({ command: context.commandName ?? '?', input: args.input as Record<string, unknown> });
+        return next(args);
+      },
+      { step: 'initialize', name: 'test-recorder' },
+    );
+    return client;
+  };
+  return sent;
+}
+
+/** A browser that, instead of opening the page, does something else with the /authorize URL. */
+function browserDoing(ctx: TestContext, action: (url: URL) => Promise<void>): void {
+  ctx.openBrowser = async (url) => {
+    ctx.opened.push(url);
+    void action(new URL(url)).catch(() => undefined);
+    return true;
+  };
+}
+
+describe('the PKCE flow', () => {
+  it('registers for the authorization-code grant, sends the AWS CLI /authorize URL, and redeems the code with the verifier', async () => {
+    const ctx = testContext({ home, emulator });
+    const sent = recordOidc(ctx);
+    await login(ctx, { profile: 'dev' });
+
+    const register = sent.find((s) => s.command === 'RegisterClientCommand' && s.input.clientName !== 'endpoint-probe')!;
+    expect(register.input).toEqual({
+      clientName: 'botocore-client-corp',
+      clientType: 'public',
+      scopes: ['sso:account:access'],
+      grantTypes: ['authorization_code', 'refresh_token'],
+      redirectUris: ['http://127.0.0.1/oauth/callback'],
+      issuerUrl: START_URL,
+    });
+    expect(ctx.opened).toHaveLength(1);
+    const authorize = new URL(ctx.opened[0]!);
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${emulator.url}/authorize`);
+    expect(ctx.opened[0]).toMatch(
+      /\/authorize\?response_type=code&client_id=[^&]+&redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Foauth%2Fcallback&state=[0-9a-f-]{36}&code_challenge_method=S256&scopes=sso%3Aaccount%3Aaccess&code_challenge=[A-Za-z0-9_-]{43}$/,
+    );
+    const create = sent.find((s) => s.command === 'CreateTokenCommand')!;
+    expect(Object.keys(create.input).sort()).toEqual(['clientId', 'clientSecret', 'code', 'codeVerifier', 'grantType', 'redirectUri']);
+    expect(create.input.grantType).toBe('authorization_code');
+    expect(create.input.redirectUri).toBe(authorize.searchParams.get('redirect_uri'));
+    expect(create.input.codeVerifier).toMatch(/^[A-Za-z0-9._~-]{64}$/);
+    expect(ops().filter((op) => !['Authorize', 'Approve'].includes(op))).toEqual(['RegisterClient', 'CreateToken']);
+
+    // What the AWS CLI leaves: the token with a refresh token, the registration with its grant types.
+    expect((await readdir(cacheDir())).sort()).toEqual([registrationFile, tokenFile].sort());
+    expect(Object.keys(await readJson(tokenFile))).toEqual([
+      'startUrl', 'region', 'accessToken', 'expiresAt', 'clientId', 'clientSecret', 'registrationExpiresAt', 'refreshToken',
+    ]);
+    expect(await readJson(registrationFile)).toMatchObject({ scopes: ['sso:account:access'], grantTypes: ['authorization_code', 'refresh_token'] });
+    expect(ctx.output()).toContain(
+      'Sign-in method: browser (authorization code with PKCE), because it is the default for sso-session "corp".\n' +
+        'Attempting to open your default browser. If the browser does not open, open the following URL.\n' +
+        "If you are unable to open the URL on this device, run this command again with the '--use-device-code' option.\n\n" +
+        `${ctx.opened[0]}\n\n`,
+    );
+  });
+
+  it('listens on 127.0.0.1 only, before the browser opens, and answers the browser with a page that may be closed', async () => {
+    const ctx = testContext({ home, emulator });
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && i.family === 'IPv4' && !i.internal)
+      .map((i) => i!.address);
+    let checked = false;
+    let page = '';
+    browserDoing(ctx, async (url) => {
+      const port = Number(new URL(url.searchParams.get('redirect_uri')!).port);
+      expect(await connects('127.0.0.1', port)).toBe(true); // already listening
+      for (const address of others) expect(await connects(address, port), address).toBe(false);
+      checked = true;
+      // The page's links lead on to the redirect; read the success page the loopback server sends.
+      const form = await fetch(url).then((r) => r.text());
+      const requestId = /name="request_id" value="([^"]+)"/.exec(form)![1]!;
+      const decision = await fetch(`${emulator.url}/authorize/decision`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ request_id: requestId, decision: 'allow' }).toString(),
+        redirect: 'manual',
+      });
+      const callback = await fetch(decision.headers.get('location')!);
+      expect(callback.status).toBe(200);
+      expect(callback.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(callback.headers.get('cache-control')).toBe('no-store');
+      page = await callback.text();
+    });
+    await login(ctx, { profile: 'dev' });
+    expect(checked).toBe(true);
+    expect(page).toContain('<h1 id="result" data-ok="true">Signed in</h1>');
+    expect(page).toContain('You can close this window and return to the terminal.');
+  });
+
+  it('--callback-port fixes the loopback port for ssh -L; a port in use is named, before anything is sent', async () => {
+    const port = await freePort();
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev', callbackPort: port });
+    expect(new URL(new URL(ctx.opened[0]!).searchParams.get('redirect_uri')!).port).toBe(String(port));
+    expect(ctx.output()).toContain(`Sign-in method: browser (authorization code with PKCE), because --callback-port ${port} was given.`);
+
+    const blocker = await listen(port);
+    try {
+      const before = emulator.calls.length;
+      const again = testContext({ home, emulator });
+      await expect(login(again, { profile: 'dev', callbackPort: port, force: true })).rejects.toThrow(
+        `Port ${port} on 127.0.0.1 is already in use, so the sign-in cannot receive the browser's answer there. ` +
+          'Stop the program using it, choose another port with --callback-port, or use --use-device-code.',
+      );
+      expect(emulator.calls.length).toBe(before);
+      expect(again.opened).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('a redirect with another state is refused, and nothing is written', async () => {
+    const ctx = testContext({ home, emulator });
+    let page: Promise<string> | undefined;
+    browserDoing(ctx, async (url) => {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      back.search = new URLSearchParams({ code: 'forged-code', state: '00000000-0000-4000-8000-000000000000' }).toString();
+      page = fetch(back).then((r) => r.text());
+    });
+    await expect(login(ctx, { profile: 'dev' })).rejects.toThrow(/^State parameter does not match expected value: /);
+    // The server closes once the sign-in has ended, but not before the browser has its page.
+    expect(await page).toContain('data-ok="false"');
+    expect(await page).toContain('State parameter does not match expected value');
+    expect(await readdir(cacheDir()).catch(() => [])).toEqual([]);
+    expect(await readFile(configFile(), 'utf8')).toBe(CONFIG);
+    expect(ops()).not.toContain('CreateToken');
+  });
+
+  it('Deny in the browser ends the sign-in with a clear message; an error with a description quotes it', async () => {
+    const ctx = testContext({ home, emulator, approve: 'deny' });
+    await expect(login(ctx, { profile: 'dev' })).rejects.toThrow(
+      'Failed to retrieve an authorization code: the sign-in request was denied in the browser. Run the command again to retry.',
+    );
+    const other = testContext({ home, emulator });
+    browserDoing(other, async (url) => {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      back.search = new URLSearchParams({ error: 'invalid_scope', error_description: 'Scope sso:nope is unknown', state: url.searchParams.get('state')! }).toString();
+      await fetch(back);
+    });
+    await expect(login(other, { profile: 'dev' })).rejects.toThrow(
+      'Failed to retrieve an authorization code. The browser came back with error "invalid_scope" ("Scope sso:nope is unknown"). Run the command again to retry.',
+    );
+    expect(await readdir(cacheDir()).catch(() => [])).toEqual([]);
+  });
+
+  it('a request without code or error (a probe) is answered and the wait goes on', async () => {
+    const ctx = testContext({ home, emulator });
+    const answers: number[] = [];
+    browserDoing(ctx, async (url) => {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      answers.push((await fetch(back)).status); // no parameters
+      answers.push((await fetch(new URL('/favicon.ico', back))).status);
+      await click(url.href, 'Allow');
+    });
+    await login(ctx, { profile: 'dev' });
+    expect(answers).toEqual([400, 404]);
+    expect(ctx.output()).toContain('Successfully logged into Start URL');
+  });
+
+  it('--timeout ends the wait with a message naming it; nothing is written', async () => {
+    const ctx = testContext({ home, emulator, approve: 'never' });
+    await expect(login(ctx, { profile: 'dev', timeoutSeconds: 1 })).rejects.toThrow(
+      'No answer from the browser within 1 second. Run the command again (--timeout sets the wait), or use --use-device-code.',
+    );
+    expect(await readdir(cacheDir()).catch(() => [])).toEqual([]);
+  });
+
+  it('--no-browser prints the URL and a QR code of it, and opens nothing', async () => {
+    const ctx = testContext({ home, emulator });
+    browserDoing(ctx, async () => undefined);
+    let url = '';
+    const write = ctx.stdout.write;
+    ctx.stdout.write = (text: string) => {
+      write(text);
+      const found = /Please visit the following URL:\n\n(\S+)\n/.exec(text)?.[1];
+      if (found) {
+        url = found;
+        void click(found, 'Allow');
+      }
+    };
+    await login(ctx, { profile: 'dev', noBrowser: true });
+    expect(ctx.opened).toEqual([]);
+    expect(url).toMatch(/\/authorize\?response_type=code&/);
+    expect(decodeFromTranscript(ctx.output())).toBe(url);
+    expect(ctx.output()).toContain('(for example through ssh -L');
+  });
+});
+
+describe('choosing the flow', () => {
+  it('over SSH an sso-session signs in by device code, prints the code and a QR code of the page, and opens nothing', async () => {
+    const ctx = testContext({ home, emulator, env: { SSH_CONNECTION: '10.0.0.2 50000 10.0.0.1 22' } });
+    const write = ctx.stdout.write;
+    ctx.stdout.write = (text: string) => {
+      write(text);
+      const code = /Then enter the code:\n\n(\S+)/.exec(text)?.[1];
+      if (code) emulator.approve(code);
+    };
+    await login(ctx, { profile: 'dev' });
+    expect(ctx.opened).toEqual([]);
+    expect(ctx.output()).toContain(
+      'Sign-in method: device code, because this is an SSH session (SSH_CONNECTION is set) and no browser opens here; approve on any device.\n',
+    );
+    const complete = /autofill the code upon loading:\n(\S+)\n/.exec(ctx.output())![1]!;
+    expect(decodeFromTranscript(ctx.output())).toBe(complete);
+    expect(ops()).toContain('StartDeviceAuthorization');
+  });
+
+  it('a device registration is replaced by a PKCE one in the same file, and the other way round (checklist 26)', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev', useDeviceCode: true });
+    expect(await readJson(registrationFile)).not.toHaveProperty('grantTypes');
+    const device = await readJson(registrationFile);
+
+    await login(ctx, { profile: 'dev', force: true });
+    expect(count('RegisterClient')).toBe(2);
+    expect((await readdir(cacheDir())).sort()).toEqual([registrationFile, tokenFile].sort());
+    const pkce = await readJson(registrationFile);
+    expect(pkce.grantTypes).toEqual(['authorization_code', 'refresh_token']);
+    expect(pkce.clientId).not.toBe(device.clientId);
+
+    await login(ctx, { profile: 'dev', force: true }); // reused
+    expect(count('RegisterClient')).toBe(2);
+    await login(ctx, { profile: 'dev', force: true, useDeviceCode: true }); // a PKCE client is not used for the device flow
+    expect(count('RegisterClient')).toBe(3);
+    expect(await readJson(registrationFile)).not.toHaveProperty('grantTypes');
+  });
+
+  it('--remember stores sso_use_device_code in the sso-session and later runs honour it', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev', useDeviceCode: true, remember: true });
+    const remembered = CONFIG + 'sso_use_device_code = true\n';
+    expect(await readFile(configFile(), 'utf8')).toBe(remembered);
+    expect(ctx.output()).toContain('Saved sso_use_device_code = true in [sso-session corp]: later sign-ins use the device code flow.\n');
+
+    const later = testContext({ home, emulator });
+    await login(later, { profile: 'dev', force: true });
+    expect(later.output()).toContain('Sign-in method: device code, because sso-session "corp" has sso_use_device_code = true.\n');
+    expect(later.opened[0]).toMatch(/user_code=/);
+
+    const back = testContext({ home, emulator });
+    await login(back, { profile: 'dev', force: true, useDeviceCode: false, remember: true });
+    expect(back.output()).toContain('because --no-use-device-code was given.');
+    expect(await readFile(configFile(), 'utf8')).toBe(CONFIG + 'sso_use_device_code = false\n');
+  });
+
+  it('a legacy profile signs in by device code; PKCE-only flags are refused before anything happens', async () => {
+    await writeFile(configFile(), `${CONFIG}[profile old]\nsso_start_url = ${START_URL}\nsso_region = ap-northeast-1\n`);
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'old' });
+    expect(ctx.output()).toContain('Sign-in method: device code, because the profile has no sso-session (legacy configuration).\n');
+    const before = emulator.calls.length;
+    await expect(login(ctx, { profile: 'old', callbackPort: 8400 })).rejects.toThrow(/--callback-port and --no-use-device-code need an sso-session/);
+    await expect(login(ctx, { profile: 'old', remember: true })).rejects.toThrow(/--remember needs an sso-session/);
+    await expect(login(ctx, { profile: 'dev', useDeviceCode: true, callbackPort: 8400 })).rejects.toThrow(
+      /--callback-port is the browser flow's loopback port and the device code flow has none/,
+    );
+    expect(emulator.calls.length).toBe(before);
+  });
+});
+
+describe('login with a refresh token', () => {
+  it('refreshes a refreshable session without a browser and says so; the refresh token rotates; --force signs in anew', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    const first = await readJson(tokenFile);
+
+    const again = testContext({ home, emulator });
+    const sent = recordOidc(again);
+    await login(again, { profile: 'dev' });
+    expect(again.opened).toEqual([]);
+    expect(again.output()).toBe(
+      'Refreshed the sign-in of "corp" with its refresh token; no browser needed (--force signs in anew).\n' +
+        `Successfully logged into Start URL: ${START_URL}\n`,
+    );
+    expect(sent.map((s) => [s.command, s.input.grantType])).toEqual([['CreateTokenCommand', 'refresh_token']]);
+    const second = await readJson(tokenFile);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.clientId).toBe(first.clientId);
+
+    const forced = testContext({ home, emulator });
+    await login(forced, { profile: 'dev', force: true });
+    expect(forced.opened).toHaveLength(1);
+    expect(forced.output()).not.toContain('Refreshed');
+  });
+
+  it('a refresh token that is refused falls back to the browser, and says why', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    emulator.revoke();
+    const again = testContext({ home, emulator });
+    await login(again, { profile: 'dev' });
+    expect(again.output()).toMatch(/^The sign-in could not be refreshed \(InvalidGrantException: .+\); signing in again\.\n/);
+    expect(again.opened).toHaveLength(1);
+    expect(again.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+  });
+});
+
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.connect(port, host);
+  });
+}
+
+function listen(port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = await listen(0);
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
