@@ -53,7 +53,7 @@ function recordOidc(ctx: TestContext): Array<{ command: string; input: Record<st
     const client: SSOOIDCClient = await oidc(region);
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        sent.push({ command: context.commandName ?? '?', input: args.input as Record<string, unknown> });
+        sent.push({ command: context.commandName ?? '?', input: { ...args.input } });
         return next(args);
       },
       { step: 'initialize', name: 'test-recorder' },
