@@ -75,9 +75,14 @@ function authenticateClient(store: Store, clientId: string, clientSecret: string
   return registration;
 }
 
-/** Without grantTypes a registration may use the device flow only, as the AWS CLI's device registrations do. */
-export const allowsGrant = (registration: Registration, grantType: string): boolean =>
-  registration.grantTypes ? registration.grantTypes.includes(grantType) : grantType === DEVICE_CODE_GRANT;
+/**
+ * Without grantTypes a registration may use the device flow, and refresh the tokens it was
+ * given refresh tokens for (registered with scopes: see issuesRefreshToken).
+ */
+export function allowsGrant(registration: Registration, grantType: string): boolean {
+  if (registration.grantTypes) return registration.grantTypes.includes(grantType);
+  return grantType === DEVICE_CODE_GRANT || (grantType === 'refresh_token' && issuesRefreshToken(registration));
+}
 
 function checkScopes(scopes: string[] | undefined): void {
   const bad = scopes?.find((scope) => !SCOPE.test(scope));

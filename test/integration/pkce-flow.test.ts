@@ -345,6 +345,26 @@ describe('login with a refresh token', () => {
     expect(forced.output()).not.toContain('Refreshed');
   });
 
+  it('a device-code sign-in of an sso-session (scopes registered) refreshes too; a legacy one has no refresh token and signs in anew', async () => {
+    await writeFile(configFile(), `${CONFIG}[profile old]\nsso_start_url = ${START_URL}\nsso_region = ap-northeast-1\n`);
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev', useDeviceCode: true });
+    expect(await readJson(tokenFile)).toHaveProperty('refreshToken');
+    const again = testContext({ home, emulator });
+    await login(again, { profile: 'dev', useDeviceCode: true });
+    expect(again.output()).toMatch(/^Refreshed the sign-in of "corp" with its refresh token/);
+    expect(again.opened).toEqual([]);
+
+    const legacy = testContext({ home, emulator });
+    await login(legacy, { profile: 'old' });
+    const legacyToken = `${tokenCacheKey({ startUrl: START_URL })}.json`;
+    expect(await readJson(legacyToken)).not.toHaveProperty('refreshToken');
+    const legacyAgain = testContext({ home, emulator });
+    await login(legacyAgain, { profile: 'old' });
+    expect(legacyAgain.output()).not.toMatch(/refresh/i);
+    expect(legacyAgain.opened).toHaveLength(1);
+  });
+
   it('a refresh token that is refused falls back to the browser, and says why', async () => {
     const ctx = testContext({ home, emulator });
     await login(ctx, { profile: 'dev' });
