@@ -171,6 +171,20 @@ async function expireTokenAt(when: Date): Promise<Json> {
 }
 
 /** The calls the emulator answered since `from`, by operation. */
+/** Exactly one POST /token since `from`: a successful refresh_token grant that sent `refreshToken`. */
+function expectOneRefresh(from: number, refreshToken: unknown): TokenCall {
+  expect(proxy.tokenCalls.slice(from)).toEqual([
+    {
+      grantType: 'refresh_token',
+      status: 200,
+      sentRefreshToken: digest(refreshToken),
+      returnedAccessToken: expect.any(String),
+      returnedRefreshToken: expect.any(String),
+    },
+  ]);
+  return proxy.tokenCalls[from]!;
+}
+
 const opsSince = (from: number) => emulator.calls.slice(from).map((c) => c.op);
 const succeeded = (from: number, op: string) => emulator.calls.slice(from).filter((c) => c.op === op && c.status === 200).length;
 
@@ -251,16 +265,7 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
     expect(out.arn).toMatch(ARN);
 
     // Exactly one refresh went out, with the refresh token sso-setup stored, and it succeeded.
-    expect(proxy.tokenCalls.slice(tokenCalls)).toEqual([
-      {
-        grantType: 'refresh_token',
-        status: 200,
-        sentRefreshToken: digest(before.refreshToken),
-        returnedAccessToken: expect.any(String),
-        returnedRefreshToken: expect.any(String),
-      },
-    ]);
-    const refresh = proxy.tokenCalls[tokenCalls]!;
+    const refresh = expectOneRefresh(tokenCalls, before.refreshToken);
     expect(opsSince(calls)).not.toContain('RegisterClient');
     expect(opsSince(calls)).not.toContain('Authorize');
     expect(succeeded(calls, 'GetRoleCredentials')).toBe(1);
@@ -321,16 +326,7 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
       vi.unstubAllEnvs();
     }
 
-    expect(proxy.tokenCalls.slice(tokenCalls)).toEqual([
-      {
-        grantType: 'refresh_token',
-        status: 200,
-        sentRefreshToken: digest(before.refreshToken),
-        returnedAccessToken: expect.any(String),
-        returnedRefreshToken: expect.any(String),
-      },
-    ]);
-    const refresh = proxy.tokenCalls[tokenCalls]!;
+    const refresh = expectOneRefresh(tokenCalls, before.refreshToken);
     expect(succeeded(calls, 'GetRoleCredentials')).toBe(1);
 
     // The SDK writes its own format: the old fields spread, 2-space JSON, expiresAt with milliseconds.
@@ -372,16 +368,7 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
     expect(login.code).toBe(0);
     expect(login.stdout.startsWith(`Refreshed the sign-in of "${SESSION}"`)).toBe(true);
     expect(login.stdout).toContain(`Successfully logged into Start URL: ${START_URL}`);
-    expect(proxy.tokenCalls.slice(tokenCalls)).toEqual([
-      {
-        grantType: 'refresh_token',
-        status: 200,
-        sentRefreshToken: digest(before.refreshToken),
-        returnedAccessToken: expect.any(String),
-        returnedRefreshToken: expect.any(String),
-      },
-    ]);
-    const refresh = proxy.tokenCalls[tokenCalls]!;
+    const refresh = expectOneRefresh(tokenCalls, before.refreshToken);
     for (const op of ['RegisterClient', 'Authorize', 'Approve', 'StartDeviceAuthorization']) expect(opsSince(calls)).not.toContain(op);
 
     // sso-setup writes botocore's format again, over the SDK's.
