@@ -1,4 +1,5 @@
 import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
+import type { MiddlewareStack } from '@smithy/types';
 import { CliError } from '../errors.js';
 import { messages } from '../ui/messages.js';
 import type { ClientRegistration } from './cache.js';
@@ -51,20 +52,38 @@ export async function runAuthCodeFlow(input: AuthCodeFlowInput): Promise<TokenGr
   let token;
   try {
     token = await oidc.send(
-      new CreateTokenCommand({
+      withAuthCodeUserAgent(new CreateTokenCommand({
         clientId: registration.clientId,
         clientSecret: registration.clientSecret,
         grantType: 'authorization_code',
         code,
         redirectUri: server.redirectUri,
         codeVerifier: verifier,
-      }),
+      })),
     );
   } catch (error) {
     throw new CliError(messages.signInFailed(describeServiceError(error)));
   }
   if (!token.accessToken || token.expiresIn === undefined) throw new CliError(messages.tokenWithoutAccessToken);
   return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
+}
+
+/** What the AWS CLI adds to the user agent of the PKCE flow's requests (`md/sso#auth`). */
+export const AUTH_CODE_USER_AGENT = 'md/sso#auth';
+
+/** A command whose request carries AUTH_CODE_USER_AGENT in both user-agent headers, as the AWS CLI's PKCE requests do. */
+export function withAuthCodeUserAgent<C extends { middlewareStack: unknown }>(command: C): C {
+  (command.middlewareStack as Pick<MiddlewareStack<object, object>, 'add'>).add(
+    (next) => async (args) => {
+      const { headers } = args.request as { headers: Record<string, string> };
+      for (const name of ['user-agent', 'x-amz-user-agent']) {
+        if (headers[name] && !headers[name].includes(AUTH_CODE_USER_AGENT)) headers[name] += ` ${AUTH_CODE_USER_AGENT}`;
+      }
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'sso-setup-auth-code-user-agent', priority: 'low' },
+  );
+  return command;
 }
 
 class EndpointCaptured extends Error {

@@ -2,7 +2,7 @@ import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@
 import type { Clock } from '../context.js';
 import { CliError } from '../errors.js';
 import { messages } from '../ui/messages.js';
-import { runAuthCodeFlow, type BrowserAuthorization } from './auth-code-flow.js';
+import { runAuthCodeFlow, withAuthCodeUserAgent, type BrowserAuthorization } from './auth-code-flow.js';
 import {
   readUsable,
   type CacheFileError,
@@ -95,7 +95,8 @@ async function registerClient(target: SsoTarget, method: SignInMethod, deps: Sig
     method === 'pkce' ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [REGISTERED_REDIRECT_URI], issuerUrl: target.startUrl } : {};
   let response;
   try {
-    response = await deps.oidc.send(new RegisterClientCommand({ clientName, clientType: 'public', scopes, ...pkce }));
+    const command = new RegisterClientCommand({ clientName, clientType: 'public', scopes, ...pkce });
+    response = await deps.oidc.send(method === 'pkce' ? withAuthCodeUserAgent(command) : command);
   } catch (error) {
     throw new CliError(messages.registerFailed(describeServiceError(error)));
   }

@@ -45,12 +45,20 @@ const registrationFile = `${registrationCacheKey({ ...SESSION, scopes: ['sso:acc
 const ops = () => emulator.calls.map((c) => c.op);
 const count = (op: string) => emulator.calls.filter((c) => c.op === op).length;
 
-/** Every command the flow sends to SSO OIDC, with its input (secrets included: never printed). */
-function recordOidc(ctx: TestContext): Array<{ command: string; input: Record<string, unknown> }> {
-  const sent: Array<{ command: string; input: Record<string, unknown> }> = [];
+interface Sent {
+  command: string;
+  input: Record<string, unknown>;
+}
+
+/** Every command the flow sends to SSO OIDC, with its input (secrets included: never printed), and every request's headers as sent. */
+function recordOidc(ctx: TestContext): Sent[] & { headers: Array<Record<string, string>> } {
+  const sent = Object.assign([] as Sent[], { headers: [] as Array<Record<string, string>> });
   const oidc = ctx.clients.oidc.bind(ctx.clients);
   ctx.clients.oidc = async (region: string) => {
     const client: SSOOIDCClient = await oidc(region);
+    const handler = client.config.requestHandler as { handle(request: { headers: Record<string, string> }, options?: unknown): Promise<unknown> };
+    const handle = handler.handle.bind(handler);
+    handler.handle = (request, options) => (sent.headers.push({ ...request.headers }), handle(request, options));
     client.middlewareStack.add(
       (next, context) => async (args) => {
         sent.push({ command: context.commandName ?? '?', input: { ...args.input } });
@@ -99,6 +107,12 @@ describe('the PKCE flow', () => {
     expect(create.input.redirectUri).toBe(authorize.searchParams.get('redirect_uri'));
     expect(create.input.codeVerifier).toMatch(/^[A-Za-z0-9._~-]{64}$/);
     expect(ops().filter((op) => !['Authorize', 'Approve'].includes(op))).toEqual(['RegisterClient', 'CreateToken']);
+    // Both carry the AWS CLI's PKCE marker in the user agent (checklist 33).
+    expect(sent.headers).toHaveLength(2);
+    for (const headers of sent.headers) {
+      expect(headers['user-agent']).toMatch(/ md\/sso#auth$/);
+      expect(headers['x-amz-user-agent']).toMatch(/ md\/sso#auth$/);
+    }
 
     // What the AWS CLI leaves: the token with a refresh token, the registration with its grant types.
     expect((await readdir(cacheDir())).sort()).toEqual([registrationFile, tokenFile].sort());
@@ -268,9 +282,12 @@ describe('choosing the flow', () => {
 
   it('a device registration is replaced by a PKCE one in the same file, and the other way round (checklist 26)', async () => {
     const ctx = testContext({ home, emulator });
+    const sent = recordOidc(ctx);
     await login(ctx, { profile: 'dev', useDeviceCode: true });
     expect(await readJson(registrationFile)).not.toHaveProperty('grantTypes');
     const device = await readJson(registrationFile);
+    expect(sent.headers.length).toBeGreaterThanOrEqual(3);
+    for (const headers of sent.headers) expect(`${headers['user-agent']} ${headers['x-amz-user-agent']}`).not.toContain('md/sso#auth');
 
     await login(ctx, { profile: 'dev', force: true });
     expect(count('RegisterClient')).toBe(2);
