@@ -77,7 +77,7 @@ export async function login(ctx: Context, options: LoginOptions): Promise<SsoTar
   return target;
 }
 
-export async function saveUseDeviceCode(ctx: Context, sessionName: string, useDeviceCode: boolean): Promise<void> {
+async function saveUseDeviceCode(ctx: Context, sessionName: string, useDeviceCode: boolean): Promise<void> {
   const edit = (text: string) =>
     updateSection(text, ssoSessionSectionName(sessionName), [['sso_use_device_code', String(useDeviceCode)]]);
   const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
