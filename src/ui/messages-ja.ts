@@ -26,7 +26,7 @@ function methodReason(reason: SignInMethodReason): string {
     case 'ci':
       return 'CI が設定されていてブラウザを開けないため';
     case 'no-display':
-      return 'ディスプレイがない (DISPLAY と WAYLAND_DISPLAY が未設定の) ためブラウザを開けません。任意のデバイスで承認してください';
+      return 'ディスプレイがなく (DISPLAY と WAYLAND_DISPLAY が未設定)、ブラウザを開けないため。任意のデバイスで承認してください';
     case 'default':
       return `sso-session ${quote(reason.sessionName)} のデフォルトのため`;
   }
