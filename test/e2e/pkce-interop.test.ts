@@ -389,6 +389,36 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
     expect(opsSince(awsCalls)).not.toContain('CreateToken');
   });
 
+  it('a session with sso_use_device_code (written by --remember) is still read and used by botocore, the AWS CLI v1 and the JS SDK', async () => {
+    const login = record(await runCli(['login', '--sso-session', SESSION, '--force', '--use-device-code', '--remember'], env));
+    expect(login.code).toBe(0);
+    expect(login.stdout).toContain(`Saved sso_use_device_code = true in [sso-session ${SESSION}]`);
+    expect(await readFile(path.join(home, '.aws', 'config'), 'utf8')).toMatch(/\[sso-session s\]\n(?:.+\n)*sso_use_device_code = true\n/);
+    await rm(path.join(home, '.aws', 'cli', 'cache'), { recursive: true, force: true });
+
+    const aws = record(await run('aws', ['sts', 'get-caller-identity', '--profile', PROFILE], env));
+    expect(aws.stderr).toBe('');
+    expect(JSON.parse(aws.stdout)).toMatchObject({ Arn: expect.stringMatching(ARN) });
+    const script = [
+      'import botocore.session',
+      `s = botocore.session.Session(profile=${JSON.stringify(PROFILE)})`,
+      "print(s.create_client('sts').get_caller_identity()['Arn'])",
+    ].join('\n');
+    const boto = record(await run('python3', ['-c', script], env));
+    expect(boto.stderr).toBe('');
+    expect(boto.stdout.trim()).toMatch(ARN);
+    vi.stubEnv('HOME', home);
+    vi.stubEnv('USERPROFILE', home);
+    vi.stubEnv('AWS_ENDPOINT_URL', proxy.url);
+    vi.stubEnv('AWS_CONFIG_FILE', path.join(home, '.aws', 'config'));
+    try {
+      const sts = new STSClient({ region: 'ap-northeast-1', credentials: fromIni({ profile: PROFILE, ignoreCache: true }) });
+      expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toMatch(ARN);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('no secret the emulator issued appeared in any transcript', () => {
     const secrets = emulator.issuedSecrets();
     expect(secrets.length).toBeGreaterThan(5);
