@@ -185,6 +185,25 @@ function expectOneRefresh(from: number, refreshToken: unknown): TokenCall {
   return proxy.tokenCalls[from]!;
 }
 
+/**
+ * A token file written back after the refresh `refresh`: the new access and refresh tokens
+ * that came back (not the old ones), the registration fields copied verbatim, startUrl and
+ * region from the session config.
+ */
+function expectWrittenBack(json: Json, before: Json, refresh: TokenCall): void {
+  expect(digest(json.accessToken)).not.toBe(digest(before.accessToken));
+  expect(digest(json.accessToken)).toBe(refresh.returnedAccessToken);
+  expect(digest(json.refreshToken)).not.toBe(digest(before.refreshToken));
+  expect(digest(json.refreshToken)).toBe(refresh.returnedRefreshToken);
+  expect(json).toMatchObject({
+    startUrl: START_URL,
+    region: 'ap-northeast-1',
+    clientId: before.clientId,
+    clientSecret: before.clientSecret,
+    registrationExpiresAt: before.registrationExpiresAt,
+  });
+}
+
 const opsSince = (from: number) => emulator.calls.slice(from).map((c) => c.op);
 const succeeded = (from: number, op: string) => emulator.calls.slice(from).filter((c) => c.op === op && c.status === 200).length;
 
@@ -273,22 +292,11 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
 
     const { text, json } = await readToken();
     expectBotocoreFormat(text, json);
-    expect(digest(json.accessToken)).not.toBe(digest(before.accessToken));
-    expect(digest(json.accessToken)).toBe(refresh.returnedAccessToken);
+    expectWrittenBack(json, before, refresh);
     expect(digest(json.accessToken)).toBe(out.token);
-    expect(digest(json.refreshToken)).not.toBe(digest(before.refreshToken));
-    expect(digest(json.refreshToken)).toBe(refresh.returnedRefreshToken);
     const expiresAt = Date.parse(json.expiresAt as string);
     expect(expiresAt).toBeGreaterThan(Date.now() + 7 * HOUR_MS);
     expect(Math.abs(Date.parse(out.expiration) - expiresAt)).toBeLessThan(1000);
-    // The registration fields are copied verbatim; startUrl and region come from the session config.
-    expect(json).toMatchObject({
-      startUrl: START_URL,
-      region: 'ap-northeast-1',
-      clientId: before.clientId,
-      clientSecret: before.clientSecret,
-      registrationExpiresAt: before.registrationExpiresAt,
-    });
     expect((await readdir(cacheDir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -335,17 +343,7 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
     expect(Object.keys(json)).toEqual(TOKEN_KEYS);
     expect(json.expiresAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Date.parse(json.expiresAt as string)).toBeGreaterThan(Date.now() + 7 * HOUR_MS);
-    expect(digest(json.accessToken)).not.toBe(digest(before.accessToken));
-    expect(digest(json.accessToken)).toBe(refresh.returnedAccessToken);
-    expect(digest(json.refreshToken)).not.toBe(digest(before.refreshToken));
-    expect(digest(json.refreshToken)).toBe(refresh.returnedRefreshToken);
-    expect(json).toMatchObject({
-      startUrl: START_URL,
-      region: 'ap-northeast-1',
-      clientId: before.clientId,
-      clientSecret: before.clientSecret,
-      registrationExpiresAt: before.registrationExpiresAt,
-    });
+    expectWrittenBack(json, before, refresh);
   });
 
   it("sso-setup reads the SDK's write-back, refreshes with the refresh token it stored, and the AWS CLI v1 works", async () => {
@@ -374,9 +372,7 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
     // sso-setup writes botocore's format again, over the SDK's.
     const { text, json } = await readToken();
     expectBotocoreFormat(text, json);
-    expect(digest(json.accessToken)).toBe(refresh.returnedAccessToken);
-    expect(digest(json.refreshToken)).toBe(refresh.returnedRefreshToken);
-    expect(json).toMatchObject({ clientId: before.clientId, clientSecret: before.clientSecret, registrationExpiresAt: before.registrationExpiresAt });
+    expectWrittenBack(json, before, refresh);
 
     // Without cached role credentials the AWS CLI v1 has to use the token sso-setup just stored.
     await rm(path.join(home, '.aws', 'cli', 'cache'), { recursive: true, force: true });
