@@ -87,11 +87,8 @@ export async function signInWithContext(
       `${target.sessionName ? `sso-session ${target.sessionName}` : 'legacy profile'}, force refresh ${options.forceRefresh}, ` +
       `method ${choice.method} (${choice.reason.kind})`,
   );
-  let announced = false;
-  const announce = () => {
-    if (!announced) ctx.stderr.write(messages.signInMethod(choice));
-    announced = true;
-  };
+  // Said only when someone has to sign in (not for a cached or refreshed token); one flow runs, once.
+  const announce = () => ctx.stderr.write(messages.signInMethod(choice));
   const device = announceDeviceAuthorization(ctx, noBrowser);
   const browser = announceBrowserAuthorization(ctx, noBrowser);
   const result = await signIn(
