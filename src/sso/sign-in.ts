@@ -129,14 +129,27 @@ async function refresh(target: SsoTarget, cached: SsoToken, deps: SignInDeps): P
   } catch (error) {
     return { failed: describeServiceError(error) };
   }
+  return cachedToken(target, grant, { clientId, clientSecret, registrationExpiresAt }, deps.clock.now());
+}
+
+/**
+ * The token cache entry for a grant, in the AWS CLI's fields: startUrl and region from the
+ * configuration, the client's fields, and the refresh token only if one came back.
+ */
+function cachedToken(
+  target: SsoTarget,
+  grant: TokenGrant,
+  client: Pick<SsoToken, 'clientId' | 'clientSecret' | 'registrationExpiresAt'>,
+  now: number,
+): SsoToken {
   return {
     startUrl: target.startUrl,
     region: target.region,
     accessToken: grant.accessToken,
-    expiresAt: new Date(deps.clock.now() + grant.expiresIn * 1000),
-    clientId,
-    clientSecret,
-    registrationExpiresAt,
+    expiresAt: new Date(now + grant.expiresIn * 1000),
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    registrationExpiresAt: client.registrationExpiresAt,
     ...(grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
   };
 }
@@ -209,16 +222,12 @@ export async function signIn(target: SsoTarget, deps: SignInDeps, options: SignI
   } finally {
     await server?.close();
   }
-  const token: SsoToken = {
-    startUrl: target.startUrl,
-    region: target.region,
-    accessToken: grant.accessToken,
-    expiresAt: new Date(clock.now() + grant.expiresIn * 1000),
-    clientId: registration.clientId,
-    clientSecret: registration.clientSecret,
-    registrationExpiresAt: registration.expiresAt,
-    ...(grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
-  };
+  const token = cachedToken(
+    target,
+    grant,
+    { clientId: registration.clientId, clientSecret: registration.clientSecret, registrationExpiresAt: registration.expiresAt },
+    clock.now(),
+  );
   return {
     token,
     via: options.method,
