@@ -6,20 +6,12 @@ import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
 import type { Prompter } from './ui/prompter.js';
 import { createBackupper, type FileSystemOptions } from './config/write.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
+import { systemClock, type Clock, type Output } from './ports.js';
 
 /**
  * The outside world, as the commands see it. Everything the flows need from it comes in
  * through here, so tests build a Context of their own instead of patching globals.
  */
-export interface Output {
-  write(text: string): void;
-}
-
-export interface Clock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
 export interface Context {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
@@ -40,11 +32,6 @@ export interface Context {
   /** Copies a file once per run before its first change (`FILE.sso-setup.bak`). */
   backup: (file: string) => Promise<string | undefined>;
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 export const userAgent = `sso-setup/${VERSION}`;
 

@@ -1,22 +1,47 @@
-import type { Command } from 'commander';
-import type { Context } from '../context.js';
-import { readAwsConfig } from '../config/read.js';
-import { completionCandidates, completionScript, type Shell } from '../flows/completion.js';
+import { Argument, type Command } from 'commander';
+import type { Shell } from '../flows/completion.js';
+import type { Factory, RunFn } from './factory.js';
+
+export interface CompletionOptions {
+  shell: Shell;
+}
+
+const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
 /** `sso-setup completion SHELL`: prints the script that the shell loads. */
-export async function runCompletion(ctx: Context, shell: Shell): Promise<void> {
-  ctx.stdout.write(completionScript(shell));
+export function newCompletionCommand(f: Factory, run?: RunFn<CompletionOptions>): Command {
+  const m = f.messages;
+  return f.newCommand('completion')
+    .description(m.help.completion)
+    .addArgument(new Argument('<shell>', m.help.completionShell).choices(SHELLS))
+    .action(async (shell: Shell) => {
+      if (run) return run({ shell });
+      const { completionScript } = await import('../flows/completion.js');
+      f.context().stdout.write(completionScript(shell));
+    });
 }
 
 /**
- * `sso-setup __complete -- WORD…`, which the scripts call: one candidate a line. It runs
- * while someone types, so it never prints an error: any failure offers nothing.
+ * `sso-setup __complete -- WORD…`, which the scripts call: one candidate a line, from the
+ * program this command is registered in. It runs while someone types, so it never prints an
+ * error: any failure offers nothing.
  */
-export async function runComplete(ctx: Context, program: Command, words: readonly string[]): Promise<void> {
-  try {
-    const candidates = await completionCandidates(program, words, () => readAwsConfig(ctx.paths));
-    if (candidates.length > 0) ctx.stdout.write(`${candidates.join('\n')}\n`);
-  } catch {
-    // nothing to offer
-  }
+export function newCompleteCommand(f: Factory): Command {
+  return f.newCommand('__complete')
+    .argument('[words...]')
+    .allowUnknownOption()
+    .helpOption(false)
+    .action(async (words: string[], _flags: unknown, command: Command) => {
+      try {
+        const ctx = f.context();
+        const [{ completionCandidates }, { readAwsConfig }] = await Promise.all([
+          import('../flows/completion.js'),
+          import('../config/read.js'),
+        ]);
+        const candidates = await completionCandidates(command.parent!, words, () => readAwsConfig(ctx.paths));
+        if (candidates.length > 0) ctx.stdout.write(`${candidates.join('\n')}\n`);
+      } catch {
+        // nothing to offer
+      }
+    });
 }

@@ -1,28 +1,70 @@
-import type { Context } from '../context.js';
-import type { ConfigurePreset } from '../flows/configure.js';
-import { parseSignInFlags, type SignInCommandFlags } from './sign-in-flags.js';
+import type { Command } from 'commander';
+import { profileFromEnvironment } from '../config/profile-name.js';
+import type { ConfigureOptions } from '../flows/configure.js';
+import type { Factory, RunFn } from './factory.js';
+import { addSignInOptions, parseSignInFlags, type SignInCommandFlags } from './sign-in-options.js';
 
-export interface ConfigureFlags extends ConfigurePreset, SignInCommandFlags {
+export type { ConfigureOptions };
+
+/** The flags as commander gives them; each is mapped below, none passes through unnamed. */
+interface ConfigureFlags extends SignInCommandFlags {
   profile?: string;
-  remember?: boolean;
-  verify: boolean;
+  ssoSession?: string;
+  startUrl?: string;
+  ssoRegion?: string;
+  scopes?: string;
+  accountId?: string;
+  roleName?: string;
+  region?: string;
+  output?: string;
   yes?: boolean;
   dryRun?: boolean;
+  verify: boolean;
+  remember?: boolean;
 }
 
-export async function runConfigure(ctx: Context, flags: ConfigureFlags): Promise<void> {
-  const signIn = parseSignInFlags(flags);
-  const { configure } = await import('../flows/configure.js');
-  const { profile, browser, verify, yes, dryRun, remember, useDeviceCode, callbackPort, timeout, ...preset } = flags;
-  await configure(ctx, {
-    // The AWS CLI's target profile: --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE.
-    profile: profile ?? (ctx.env.AWS_PROFILE || ctx.env.AWS_DEFAULT_PROFILE || undefined),
-    preset,
-    acceptDefaults: yes,
-    interactive: ctx.interactive,
-    dryRun,
-    ...signIn,
-    remember,
-    verify,
+/** `sso-setup configure`: the AWS CLI's `aws configure sso`, every prompt also a flag. */
+export function newConfigureCommand(f: Factory, run?: RunFn<ConfigureOptions>): Command {
+  const m = f.messages;
+  const command = f.newCommand('configure')
+    .description(m.help.configure)
+    .option('--profile <name>', m.help.configureProfile)
+    .option('--sso-session <name>', m.help.configureSsoSession)
+    .option('--start-url <url>', m.help.startUrl)
+    .option('--sso-region <region>', m.help.ssoRegion)
+    .option('--scopes <list>', m.help.scopes)
+    .option('--account-id <id>', m.help.accountId)
+    .option('--role-name <name>', m.help.roleName)
+    .option('--region <region>', m.help.region)
+    .option('--output <format>', m.help.output)
+    .option('-y, --yes', m.help.yes)
+    .option('--dry-run', m.help.dryRun)
+    .option('--no-verify', m.help.noVerify);
+  return addSignInOptions(command, m, { remember: true }).action(async (flags: ConfigureFlags) => {
+    const signIn = parseSignInFlags(m, flags);
+    const ctx = f.context();
+    const options: ConfigureOptions = {
+      ...signIn,
+      // Asked for when neither the flag nor the environment names one.
+      profile: profileFromEnvironment(flags.profile, ctx.env),
+      preset: {
+        ssoSession: flags.ssoSession,
+        startUrl: flags.startUrl,
+        ssoRegion: flags.ssoRegion,
+        scopes: flags.scopes,
+        accountId: flags.accountId,
+        roleName: flags.roleName,
+        region: flags.region,
+        output: flags.output,
+      },
+      acceptDefaults: flags.yes,
+      interactive: ctx.interactive,
+      dryRun: flags.dryRun,
+      remember: flags.remember,
+      verify: flags.verify,
+    };
+    if (run) return run(options);
+    const { configure } = await import('../flows/configure.js');
+    await configure(ctx, options);
   });
 }

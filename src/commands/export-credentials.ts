@@ -1,7 +1,23 @@
-import type { Context } from '../context.js';
-import type { CredentialFormat } from '../flows/credentials.js';
+import { Option, type Command } from 'commander';
+import { resolveProfile } from '../config/profile-name.js';
+import { CREDENTIAL_FORMATS, type CredentialFormat } from '../flows/credential-formats.js';
+import type { ExportCredentialsOptions } from '../flows/credentials.js';
+import type { Factory, RunFn } from './factory.js';
 
-export async function runExportCredentials(ctx: Context, flags: { profile?: string; format: CredentialFormat }): Promise<void> {
-  const { exportCredentials } = await import('../flows/credentials.js');
-  await exportCredentials(ctx, { profile: flags.profile ?? (ctx.env.AWS_PROFILE || 'default'), format: flags.format });
+export type { ExportCredentialsOptions };
+
+/** `sso-setup export-credentials`: the AWS CLI's `aws configure export-credentials`. */
+export function newExportCredentialsCommand(f: Factory, run?: RunFn<ExportCredentialsOptions>): Command {
+  const m = f.messages;
+  return f.newCommand('export-credentials')
+    .description(m.help.exportCredentials)
+    .option('--profile <name>', m.help.profileToUse)
+    .addOption(new Option('--format <format>', m.help.exportFormat).choices(CREDENTIAL_FORMATS).default('process'))
+    .action(async (flags: { profile?: string; format: CredentialFormat }) => {
+      const ctx = f.context();
+      const options: ExportCredentialsOptions = { profile: resolveProfile(flags.profile, ctx.env), format: flags.format };
+      if (run) return run(options);
+      const { exportCredentials } = await import('../flows/credentials.js');
+      await exportCredentials(ctx, options);
+    });
 }

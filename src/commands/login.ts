@@ -1,21 +1,38 @@
-import type { Context } from '../context.js';
-import { parseSignInFlags, type SignInCommandFlags } from './sign-in-flags.js';
+import type { Command } from 'commander';
+import { resolveProfile } from '../config/profile-name.js';
+import type { LoginOptions } from '../flows/login.js';
+import type { Factory, RunFn } from './factory.js';
+import { addSignInOptions, parseSignInFlags, type SignInCommandFlags } from './sign-in-options.js';
 
-export interface LoginFlags extends SignInCommandFlags {
+export type { LoginOptions };
+
+interface LoginFlags extends SignInCommandFlags {
   profile?: string;
   ssoSession?: string;
   force?: boolean;
   remember?: boolean;
 }
 
-export async function runLogin(ctx: Context, flags: LoginFlags): Promise<void> {
-  const signIn = parseSignInFlags(flags);
-  const { login } = await import('../flows/login.js');
-  await login(ctx, {
-    ...signIn,
-    profile: flags.profile ?? (ctx.env.AWS_PROFILE || 'default'),
-    ssoSession: flags.ssoSession,
-    force: flags.force,
-    remember: flags.remember,
+/** `sso-setup login`: the AWS CLI's `aws sso login`, refresh token first. */
+export function newLoginCommand(f: Factory, run?: RunFn<LoginOptions>): Command {
+  const m = f.messages;
+  const command = f.newCommand('login')
+    .description(m.help.login)
+    .option('--profile <name>', m.help.loginProfile)
+    .option('--sso-session <name>', m.help.loginSsoSession)
+    .option('--force', m.help.force);
+  return addSignInOptions(command, m, { remember: true }).action(async (flags: LoginFlags) => {
+    const signIn = parseSignInFlags(m, flags);
+    const ctx = f.context();
+    const options: LoginOptions = {
+      ...signIn,
+      profile: resolveProfile(flags.profile, ctx.env),
+      ssoSession: flags.ssoSession,
+      force: flags.force,
+      remember: flags.remember,
+    };
+    if (run) return run(options);
+    const { login } = await import('../flows/login.js');
+    await login(ctx, options);
   });
 }

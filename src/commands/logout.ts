@@ -1,6 +1,14 @@
-import type { Context } from '../context.js';
+import type { Command } from 'commander';
+import type { Factory, RunFn } from './factory.js';
 
-export async function runLogout(ctx: Context): Promise<void> {
-  const { logout } = await import('../flows/logout.js');
-  await logout(ctx);
+/** `sso-setup logout` takes no options (the AWS CLI's `aws sso logout` signs out of everything). */
+export type LogoutOptions = Record<string, never>;
+
+/** `sso-setup logout`: the AWS CLI's `aws sso logout`. */
+export function newLogoutCommand(f: Factory, run?: RunFn<LogoutOptions>): Command {
+  return f.newCommand('logout').description(f.messages.help.logout).action(async () => {
+    if (run) return run({});
+    const { logout } = await import('../flows/logout.js');
+    await logout(f.context());
+  });
 }

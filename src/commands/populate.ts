@@ -1,29 +1,48 @@
-import type { Context } from '../context.js';
-import { parseSignInFlags, type SignInCommandFlags } from './sign-in-flags.js';
+import type { Command } from 'commander';
+import type { PopulateOptions } from '../flows/populate.js';
+import type { Factory, RunFn } from './factory.js';
+import { addSignInOptions, parseSignInFlags, type SignInCommandFlags } from './sign-in-options.js';
 
-export interface PopulateFlags extends SignInCommandFlags {
+export type { PopulateOptions };
+
+interface PopulateFlags extends SignInCommandFlags {
   ssoSession: string;
-  template?: string;
+  template: string;
   prefix?: string;
   region?: string;
   output?: string;
   dryRun?: boolean;
   prune?: boolean;
-  rate?: string;
+  rate: string;
 }
 
-export async function runPopulate(ctx: Context, flags: PopulateFlags): Promise<void> {
-  const signIn = parseSignInFlags(flags);
-  const { populate } = await import('../flows/populate.js');
-  await populate(ctx, {
-    ssoSession: flags.ssoSession,
-    template: flags.template,
-    prefix: flags.prefix,
-    region: flags.region,
-    output: flags.output,
-    dryRun: flags.dryRun,
-    prune: flags.prune,
-    rate: flags.rate === undefined ? undefined : Number(flags.rate),
-    signIn,
+/** `sso-setup populate`: a profile for every account and role of an sso-session. */
+export function newPopulateCommand(f: Factory, run?: RunFn<PopulateOptions>): Command {
+  const m = f.messages;
+  const command = f.newCommand('populate')
+    .description(m.help.populate)
+    .requiredOption('--sso-session <name>', m.help.populateSsoSession)
+    .option('--template <template>', m.help.populateTemplate, '{account_name}-{role_name}')
+    .option('--prefix <prefix>', m.help.populatePrefix)
+    .option('--region <region>', m.help.populateRegion)
+    .option('--output <format>', m.help.populateOutput)
+    .option('--dry-run', m.help.populateDryRun)
+    .option('--prune', m.help.populatePrune)
+    .option('--rate <n>', m.help.populateRate, '20');
+  return addSignInOptions(command, m, { remember: false }).action(async (flags: PopulateFlags) => {
+    const options: PopulateOptions = {
+      ssoSession: flags.ssoSession,
+      template: flags.template,
+      prefix: flags.prefix,
+      region: flags.region,
+      output: flags.output,
+      dryRun: flags.dryRun,
+      prune: flags.prune,
+      rate: Number(flags.rate),
+      signIn: parseSignInFlags(m, flags),
+    };
+    if (run) return run(options);
+    const { populate } = await import('../flows/populate.js');
+    await populate(f.context(), options);
   });
 }

@@ -1,6 +1,19 @@
-import type { Context } from '../context.js';
+import type { Command } from 'commander';
+import type { StatusOptions } from '../flows/status.js';
+import type { Factory, RunFn } from './factory.js';
 
-export async function runStatus(ctx: Context, flags: { json?: boolean }): Promise<void> {
-  const { status } = await import('../flows/status.js');
-  await status(ctx, { json: flags.json });
+export type { StatusOptions };
+
+/** `sso-setup status`: every sign-in, from the cache alone (no network). */
+export function newStatusCommand(f: Factory, run?: RunFn<StatusOptions>): Command {
+  const m = f.messages;
+  return f.newCommand('status')
+    .description(m.help.status)
+    .option('--json', m.help.statusJson)
+    .action(async (flags: { json?: boolean }) => {
+      const options: StatusOptions = { json: flags.json };
+      if (run) return run(options);
+      const { status } = await import('../flows/status.js');
+      await status(f.context(), options);
+    });
 }

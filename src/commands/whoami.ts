@@ -1,6 +1,22 @@
-import type { Context } from '../context.js';
+import type { Command } from 'commander';
+import { resolveProfile } from '../config/profile-name.js';
+import type { WhoamiOptions } from '../flows/verify.js';
+import type { Factory, RunFn } from './factory.js';
 
-export async function runWhoami(ctx: Context, flags: { profile?: string; json?: boolean }): Promise<void> {
-  const { whoami } = await import('../flows/verify.js');
-  await whoami(ctx, { profile: flags.profile ?? (ctx.env.AWS_PROFILE || 'default'), json: flags.json });
+export type { WhoamiOptions };
+
+/** `sso-setup whoami`: STS GetCallerIdentity with a profile. */
+export function newWhoamiCommand(f: Factory, run?: RunFn<WhoamiOptions>): Command {
+  const m = f.messages;
+  return f.newCommand('whoami')
+    .description(m.help.whoami)
+    .option('--profile <name>', m.help.profileToUse)
+    .option('--json', m.help.whoamiJson)
+    .action(async (flags: { profile?: string; json?: boolean }) => {
+      const ctx = f.context();
+      const options: WhoamiOptions = { profile: resolveProfile(flags.profile, ctx.env), json: flags.json };
+      if (run) return run(options);
+      const { whoami } = await import('../flows/verify.js');
+      await whoami(ctx, options);
+    });
 }

@@ -13,6 +13,7 @@ import {
 import { MIN_REMAINING_MS } from '../sso/sign-in.js';
 import { messages } from '../ui/messages.js';
 import { resolveLoginTarget } from './login.js';
+import { formatCredentials, type CredentialFormat } from './credential-formats.js';
 
 /**
  * Role credentials for an SSO profile, the way the AWS CLI gets them: from its cache in
@@ -58,44 +59,14 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
   return result;
 }
 
-export const CREDENTIAL_FORMATS = ['process', 'env', 'env-no-export', 'powershell', 'windows-cmd', 'fish'] as const;
-export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
-
-/** ISO 8601 with an explicit UTC offset, as `aws configure export-credentials` prints it. */
-function expiry(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
-}
-
-/** The output of `aws configure export-credentials --format F`, byte for byte. */
-export function formatCredentials(credentials: CachedRoleCredentials, format: CredentialFormat): string {
-  if (format === 'process') {
-    const body = {
-      Version: 1,
-      AccessKeyId: credentials.accessKeyId,
-      SecretAccessKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      Expiration: expiry(credentials.expiration),
-    };
-    return JSON.stringify(body, null, 2) + '\n';
-  }
-  const line: Record<Exclude<CredentialFormat, 'process'>, (name: string, value: string) => string> = {
-    env: (n, v) => `export ${n}=${v}`,
-    'env-no-export': (n, v) => `${n}=${v}`,
-    powershell: (n, v) => `$Env:${n}="${v}"`,
-    'windows-cmd': (n, v) => `set ${n}=${v}`,
-    fish: (n, v) => `set -gx ${n} "${v}"`,
-  };
-  const vars: Array<[string, string]> = [
-    ['AWS_ACCESS_KEY_ID', credentials.accessKeyId],
-    ['AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey],
-    ['AWS_SESSION_TOKEN', credentials.sessionToken],
-    ['AWS_CREDENTIAL_EXPIRATION', expiry(credentials.expiration)],
-  ];
-  return vars.map(([n, v]) => line[format](n, v) + '\n').join('');
-}
-
 /** `sso-setup export-credentials`: prints the profile's credentials (they are the output, by request). */
-export async function exportCredentials(ctx: Context, options: { profile: string; format: CredentialFormat }): Promise<void> {
+export interface ExportCredentialsOptions {
+  /** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default`. */
+  profile: string;
+  format: CredentialFormat;
+}
+
+export async function exportCredentials(ctx: Context, options: ExportCredentialsOptions): Promise<void> {
   const credentials = await roleCredentialsForProfile(ctx, options.profile);
   ctx.stdout.write(formatCredentials(credentials, options.format));
 }

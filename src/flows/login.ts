@@ -7,10 +7,10 @@ import { parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
 import { messages } from '../ui/messages.js';
 import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
-import { parseUseDeviceCode, type SignInMethodChoice } from './sign-in-method.js';
+import { parseUseDeviceCode, type SignInMethodChoice } from '../sso/sign-in-method.js';
 
 export interface LoginOptions extends SignInFlags {
-  /** --profile, else AWS_PROFILE, else `default`. */
+  /** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default` (src/config/profile-name.ts). */
   profile: string;
   /** --sso-session: sign in to this session, no profile needed. */
   ssoSession?: string;

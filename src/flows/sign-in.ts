@@ -6,7 +6,7 @@ import type { CallbackOutcome } from '../sso/callback-server.js';
 import type { DeviceAuthorization } from '../sso/device-flow.js';
 import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
 import { language, messages } from '../ui/messages.js';
-import { chooseSignInMethod, type SignInMethodChoice, type SignInMethodFlags } from './sign-in-method.js';
+import { chooseSignInMethod, type SignInMethodChoice, type SignInMethodFlags } from '../sso/sign-in-method.js';
 
 /** The sign-in flags `configure`, `login` and `populate` share. */
 export interface SignInFlags extends SignInMethodFlags {

@@ -59,7 +59,12 @@ function describe(status: SessionStatus, now: number): string {
   return messages.statusEntry(status, minutes);
 }
 
-export async function status(ctx: Context, options: { json?: boolean }): Promise<SessionStatus[]> {
+export interface StatusOptions {
+  /** --json: print the entries as JSON (the README documents the shape). */
+  json?: boolean;
+}
+
+export async function status(ctx: Context, options: StatusOptions): Promise<SessionStatus[]> {
   const statuses = await collectStatus(ctx);
   if (options.json) ctx.stdout.write(JSON.stringify({ sessions: statuses }, null, 2) + '\n');
   else if (statuses.length === 0) ctx.stdout.write(messages.noSsoConfiguration);

@@ -37,7 +37,14 @@ export async function verifyProfile(ctx: Context, profile: string, region: strin
 }
 
 /** `sso-setup whoami`: the identity a profile signs in as, through the SDK's own provider. */
-export async function whoami(ctx: Context, options: { profile: string; json?: boolean }): Promise<CallerIdentity> {
+export interface WhoamiOptions {
+  /** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default`. */
+  profile: string;
+  /** --json: print what `aws sts get-caller-identity` prints. */
+  json?: boolean;
+}
+
+export async function whoami(ctx: Context, options: WhoamiOptions): Promise<CallerIdentity> {
   const config = await readAwsConfig(ctx.paths);
   const section = config.profiles[options.profile];
   if (!section) throw new CliError(messages.profileNotFound(options.profile));

@@ -1,5 +1,5 @@
 import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso';
-import type { Clock } from '../context.js';
+import type { Clock } from '../ports.js';
 import type { Account } from './accounts.js';
 import { mapWithConcurrency, withRetries, type RateLimiter, type RetryPolicy } from './rate-limit.js';
 import { describeServiceError } from '../sso/oidc-errors.js';

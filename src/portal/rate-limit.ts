@@ -1,4 +1,4 @@
-import type { Clock } from '../context.js';
+import type { Clock } from '../ports.js';
 
 /**
  * One rate limiter shared by every request of a run: requests are spaced evenly at `rate`

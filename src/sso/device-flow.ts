@@ -1,5 +1,5 @@
 import { CreateTokenCommand, StartDeviceAuthorizationCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
-import type { Clock } from '../context.js';
+import type { Clock } from '../ports.js';
 import { CliError } from '../errors.js';
 import { messages } from '../ui/messages.js';
 import { describeServiceError, errorName } from './oidc-errors.js';

@@ -1,4 +1,4 @@
-import type { Output } from '../context.js';
+import type { Output } from '../ports.js';
 
 /**
  * The `--debug` log. Everything goes through a redactor: secrets we have seen (tokens,

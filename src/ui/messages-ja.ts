@@ -6,8 +6,9 @@
  * as they are. Prompts keep the AWS CLI's `テキスト [デフォルト値]: ` shape with the same
  * bracketed value (`[None]`, `[sso:account:access]`), so the wizard lines up with the guides.
  */
-import { quote, textWidth, type Messages, type NameKind, type StatusEntry } from './messages.js';
-import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
+import type { Messages, NameKind, StatusEntry } from './messages.js';
+import { quote, textWidth } from './text.js';
+import type { SignInMethodChoice, SignInMethodReason } from '../sso/sign-in-method.js';
 
 function methodReason(reason: SignInMethodReason): string {
   switch (reason.kind) {
@@ -354,6 +355,15 @@ export const ja: Messages = {
     exportCredentials:
       'プロファイルのロールの認証情報を aws configure export-credentials と同じ形式で出力する (credential_process として使える)',
     exportFormat: '出力形式',
+    populate: 'sso-session のすべてのアカウントとロールのプロファイルを書き込む (印を付けるので、再実行と --prune はそれらだけを変更する)',
+    populateSsoSession: 'サインインに使う sso-session',
+    populateTemplate: 'プロファイル名のテンプレート: {account_name} {account_id} {role_name} {email} {session}',
+    populatePrefix: '生成するすべての名前の前に付ける文字列',
+    populateRegion: 'プロファイルのデフォルトのクライアントリージョン',
+    populateOutput: 'プロファイルの CLI デフォルト出力形式',
+    populateDryRun: '設定ファイルへの変更を差分で表示し、何も書き込まない',
+    populatePrune: 'このコマンドが以前に生成し、もう存在しないプロファイルを削除する',
+    populateRate: 'IAM Identity Center への 1 秒あたりのリクエスト数 (スロットリングの上限は約 20)',
     completion: 'bash、zsh、fish 用のシェル補完スクリプトを出力する (例: source <(sso-setup completion bash))',
     completionShell: '補完を使うシェル',
     title: (title: string) => TITLES[title] ?? title,

@@ -11,7 +11,8 @@
 import { CliError, ExitCode } from '../errors.js';
 import { ja } from './messages-ja.js';
 import { environmentLanguage, type Language } from './locale.js';
-import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
+import { quote } from './text.js';
+import type { SignInMethodChoice, SignInMethodReason } from '../sso/sign-in-method.js';
 
 function methodReason(reason: SignInMethodReason): string {
   switch (reason.kind) {
@@ -34,32 +35,6 @@ function methodReason(reason: SignInMethodReason): string {
     case 'default':
       return `it is the default for sso-session ${quote(reason.sessionName)}`;
   }
-}
-
-/** A user's value shown safely in a message: quoted, control characters escaped, long values cut. */
-export function quote(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 60)}…(${value.length} characters)` : value;
-  return JSON.stringify(shown);
-}
-
-/** Columns a text takes in a terminal: East Asian wide and fullwidth characters take two. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x1f300 && c <= 0x1faff) ||
-      (c >= 0x20000 && c <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
 }
 
 /** What a name validator checks: the kind of name, as the messages call it. */
@@ -371,6 +346,15 @@ export const en = {
     exportCredentials:
       "Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)",
     exportFormat: 'output format',
+    populate: 'Write a profile for every account and role of an sso-session (marked, so re-runs and --prune touch only these)',
+    populateSsoSession: 'the sso-session to sign in with',
+    populateTemplate: 'profile name template: {account_name} {account_id} {role_name} {email} {session}',
+    populatePrefix: 'text put before every generated name',
+    populateRegion: 'default client Region of the profiles',
+    populateOutput: 'CLI default output format of the profiles',
+    populateDryRun: 'print the change to the config file as a diff; write nothing',
+    populatePrune: 'remove profiles this command generated earlier that no longer exist',
+    populateRate: 'requests per second to IAM Identity Center (its throttle is about 20)',
     completion: 'Print the shell completion script for bash, zsh or fish (e.g. source <(sso-setup completion bash))',
     completionShell: 'the shell to complete in',
     /** Commander's headings: 'Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'. */

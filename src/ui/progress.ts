@@ -1,4 +1,4 @@
-import type { Output } from '../context.js';
+import type { Output } from '../ports.js';
 
 /**
  * Progress of a long listing: a bar with counts and ETA redrawn in place on a terminal,

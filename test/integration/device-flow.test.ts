@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SSOOIDCClient, RegisterClientCommand } from '@aws-sdk/client-sso-oidc';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { runDeviceFlow, type DeviceAuthorization } from '../../src/sso/device-flow.js';
-import type { Clock } from '../../src/context.js';
+import type { Clock } from '../../src/ports.js';
 import type { ClientRegistration } from '../../src/sso/cache.js';
 
 /** Virtual time shared by the emulator and the flow: sleeping advances it at once. */

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildProgram } from '../../src/cli.js';
-import { runComplete } from '../../src/commands/completion.js';
 import { resolveAwsPaths } from '../../src/config/paths.js';
 import { readAwsConfig } from '../../src/config/read.js';
 import { createContext, type Context } from '../../src/context.js';
@@ -119,11 +118,11 @@ describe('completionCandidates', () => {
   });
 });
 
-describe('runComplete (__complete)', () => {
+describe('__complete', () => {
   it('prints one candidate a line', async () => {
     out = '';
     err = '';
-    await runComplete(ctx, program(), ['login', '--profile', '']);
+    await program().parseAsync(['__complete', 'login', '--profile', ''], { from: 'user' });
     expect(out).toBe('default\ndev\nprod.admin\n');
     expect(err).toBe('');
   });
@@ -135,7 +134,7 @@ describe('runComplete (__complete)', () => {
       const brokenCtx = { ...ctx, paths: resolveAwsPaths({}, broken.home) };
       out = '';
       err = '';
-      await runComplete(brokenCtx, buildProgram(() => brokenCtx), ['login', '--profile', '']);
+      await buildProgram(() => brokenCtx).parseAsync(['__complete', 'login', '--profile', ''], { from: 'user' });
       expect(out).toBe('');
       expect(err).toBe('');
     } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCredentials } from '../../src/flows/credentials.js';
+import { formatCredentials } from '../../src/flows/credential-formats.js';
 
 const creds = {
   accessKeyId: 'ASIAEXAMPLE',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { langFlag } from '../../src/cli.js';
+import { langFlag } from '../../src/commands/root.js';
 import { CliError, ExitCode } from '../../src/errors.js';
 import { detectLanguage, en, messages, setLanguage, type Messages, type StatusEntry } from '../../src/ui/messages.js';
 import { ja } from '../../src/ui/messages-ja.js';

@@ -1,4 +1,4 @@
-import type { SignInMethod, SsoTarget } from '../sso/sign-in.js';
+import type { SignInMethod, SsoTarget } from './sign-in.js';
 
 /**
  * Which sign-in flow to use, and why, decided from the configuration, the flags and what

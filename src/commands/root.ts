@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import type { Messages } from '../ui/messages.js';
+import { localHelp } from './help-format.js';
+
+/**
+ * The program itself (the GitHub CLI's pkg/cmd/root): its description, the options that
+ * apply to every command (--debug, --lang, --help, --version) and commander's behaviour.
+ * The commands are added by src/cli.ts.
+ */
+export function newRootCommand(m: Messages): Command {
+  return new Command('sso-setup')
+    .description(m.help.program)
+    .configureHelp(localHelp(m))
+    .configureOutput({ outputError: (text, write) => write(m.help.commanderError(text)) })
+    .helpOption('-h, --help', m.help.helpOption)
+    .helpCommand('help [command]', m.help.helpCommand)
+    .version(VERSION, '-V, --version', m.help.version)
+    .option('--debug', m.help.debug)
+    .option('--lang <lang>', m.help.lang)
+    .showHelpAfterError()
+    .exitOverride();
+}
+
+/** The value of the last `--lang X` / `--lang=X` before `--`, read before commander runs (its texts depend on it). */
+export function langFlag(argv: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') value = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+  }
+  return value;
+}
