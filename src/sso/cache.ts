@@ -7,7 +7,7 @@ import { pythonJsonDumps } from './python-json.js';
 
 /**
  * The SSO token cache and the OIDC client-registration cache in ~/.aws/sso/cache, in the
- * formats botocore / the AWS CLI write and read (compat.md §A3), which the JS SDK reads too.
+ * formats botocore / the AWS CLI write and read (docs/compat.md §A3), which the JS SDK reads too.
  */
 
 /** A cached SSO access token (the AWS CLI's token file). */

@@ -1,6 +1,6 @@
 /**
  * SSO OIDC errors carry their text in `error_description` (the SDK's `message` is just
- * "UnknownError", compat.md §B1). These helpers read them without importing the SDK.
+ * "UnknownError", docs/compat.md §B1). These helpers read them without importing the SDK.
  */
 import { messages } from '../ui/messages.js';
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * The pieces of the OAuth 2.0 authorization-code flow with PKCE (RFC 7636) as the AWS CLI
- * builds them for IAM Identity Center (compat.md A2 "PKCE flow"). Pure functions.
+ * builds them for IAM Identity Center (docs/compat.md A2 "PKCE flow"). Pure functions.
  */
 
 /** The redirect URI registered with RegisterClient: loopback, no port (RFC 8252 §7.3). */

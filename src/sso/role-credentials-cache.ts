@@ -6,7 +6,7 @@ import { formatCacheDate, parseCacheDate, parseCacheJson, readCacheFile, removeF
 import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
 
 /**
- * The AWS CLI's role-credential cache in ~/.aws/cli/cache (compat.md §A3 "Role credentials").
+ * The AWS CLI's role-credential cache in ~/.aws/cli/cache (docs/compat.md §A3 "Role credentials").
  */
 
 /** sha1 of the compact, sorted JSON of {accountId, roleName, sessionName | startUrl}. */

@@ -81,7 +81,7 @@ function usable(expiresAt: Date | undefined, now: number): boolean {
   return expiresAt !== undefined && expiresAt.getTime() - now >= MIN_REMAINING_MS;
 }
 
-/** A cached registration serves a flow only if it was registered for that flow's grant (compat.md A2). */
+/** A cached registration serves a flow only if it was registered for that flow's grant (docs/compat.md A2). */
 export function registrationFits(registration: ClientRegistration, method: SignInMethod, now: number): boolean {
   const forAuthCode = registration.grantTypes?.includes('authorization_code') ?? false;
   return usable(registration.expiresAt, now) && forAuthCode === (method === 'pkce');

@@ -13,7 +13,7 @@ import { approveBrowser, childEnv, requireBuiltCli, requirePythonTools, run, run
 /**
  * A PKCE sign-in made by sso-setup, then refreshed by the real AWS tools as independent
  * clients (botocore's SSOTokenProvider, the JS SDK's fromSso), and each tool reading what the
- * other wrote back: compat.md "SSOTokenProvider" and B5. Every request goes through a small
+ * other wrote back: docs/compat.md "SSOTokenProvider" and B5. Every request goes through a small
  * recording proxy in front of the emulator, which notes each CreateToken's grant type and the
  * SHA-256 of the tokens sent and returned (never the tokens), so the tests can tell which
  * refresh token went out and which came back.

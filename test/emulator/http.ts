@@ -9,7 +9,7 @@ interface ErrorSpec {
   oauth?: string;
 }
 
-/** Every error type the emulator raises, with its HTTP status (compat.md B1–B3). */
+/** Every error type the emulator raises, with its HTTP status (docs/compat.md B1–B3). */
 export const ERRORS = {
   // SSO OIDC
   AuthorizationPendingException: { status: 400, oauth: 'authorization_pending' },

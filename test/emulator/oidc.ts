@@ -1,4 +1,4 @@
-/** SSO OIDC (restJson1): RegisterClient, StartDeviceAuthorization, CreateToken. compat.md B1. */
+/** SSO OIDC (restJson1): RegisterClient, StartDeviceAuthorization, CreateToken. docs/compat.md B1. */
 import { fail, jsonBody, jsonReply, type EmuRequest, type Reply } from './http.js';
 import * as ids from './ids.js';
 import type { AuthorizationRequest, DeviceGrant, Registration, SignInSession, Store } from './state.js';

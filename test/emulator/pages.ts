@@ -1,6 +1,6 @@
 /**
  * The HTML a person sees: the device verification page (/device) and the PKCE consent
- * page (/authorize), each a form with Allow and Deny buttons. compat.md B1 "/authorize".
+ * page (/authorize), each a form with Allow and Deny buttons. docs/compat.md B1 "/authorize".
  */
 import { escapeHtml, formBody, htmlPage, htmlReply, redirectReply, ServiceError, type EmuRequest, type Reply } from './http.js';
 import * as ids from './ids.js';

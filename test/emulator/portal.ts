@@ -1,4 +1,4 @@
-/** The AWS access portal (SSO, restJson1): ListAccounts, ListAccountRoles, GetRoleCredentials, Logout. compat.md B2. */
+/** The AWS access portal (SSO, restJson1): ListAccounts, ListAccountRoles, GetRoleCredentials, Logout. docs/compat.md B2. */
 import { emptyReply, fail, jsonReply, type EmuRequest, type Reply } from './http.js';
 import * as ids from './ids.js';
 import type { IndexedAccount } from './org.js';

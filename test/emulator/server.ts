@@ -1,7 +1,7 @@
 /**
  * A strict loopback emulator of IAM Identity Center: SSO OIDC, the access portal and STS
  * GetCallerIdentity on one port (their paths do not collide), plus the HTML approval pages.
- * Wire formats and errors follow /work/shared/compat.md Part B. Node built-ins only.
+ * Wire formats and errors follow docs/compat.md Part B. Node built-ins only.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,4 @@
-/** STS GetCallerIdentity (awsQuery): POST / with a form body; the caller is found by access key id. compat.md B3. */
+/** STS GetCallerIdentity (awsQuery): POST / with a form body; the caller is found by access key id. docs/compat.md B3. */
 import { escapeXml, fail, formBody, xmlReply, type EmuRequest, type Reply } from './http.js';
 import * as ids from './ids.js';
 import type { RoleCredential, Store } from './state.js';

@@ -71,7 +71,7 @@ describe('configure, against the emulator', () => {
       'CLI default output format (json if not specified) [None]',
       'Profile name [AdministratorAccess-111122223333]',
     ]);
-    // compat.md checklist 8: profile then session, no blank line, the AWS CLI's key order.
+    // docs/compat.md checklist 8: profile then session, no blank line, the AWS CLI's key order.
     expect(await readConfig()).toBe(
       '[profile my-dev-profile]\n' +
         'sso_session = my-sso\n' +

@@ -44,6 +44,7 @@ async function portalAccepts(accessToken: string): Promise<boolean> {
   }
 }
 
+// "checklist N" in the test names: docs/compat.md checklist N (the AWS CLI's own tests).
 describe('login', () => {
   it('signs in a session profile, and a second login reuses the registration (checklist 23, 25)', async () => {
     const ctx = testContext({ home, emulator });

@@ -15,7 +15,7 @@ import { decodeFromTranscript } from '../helpers/qr.js';
  * The authorization-code flow with PKCE through the login flow, against the emulator: what
  * is registered and sent, the loopback server, the browser's answers (Allow, Deny, a wrong
  * state, none at all), the port, the refresh-token path, registration reuse across flows and
- * --remember.
+ * --remember. "checklist N" in a comment or test name: docs/compat.md checklist N.
  */
 const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
 const SESSION = { sessionName: 'corp', startUrl: START_URL, region: 'ap-northeast-1' };

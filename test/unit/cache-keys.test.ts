@@ -13,7 +13,7 @@ import {
 import { roleCredentialsCacheKey } from '../../src/sso/role-credentials-cache.js';
 import { pythonJsonDumps } from '../../src/sso/python-json.js';
 
-// Vectors from compat.md §A3 / §B5 (computed by botocore and the JS SDK).
+// Vectors from docs/compat.md §A3 / §B5 (computed by botocore and the JS SDK).
 describe('cache keys', () => {
   it('token key is sha1 of the start URL for legacy profiles', () => {
     expect(tokenCacheKey({ startUrl: 'https://d-abc123.awsapps.com/start' })).toBe(

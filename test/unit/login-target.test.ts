@@ -17,7 +17,7 @@ const config: AwsConfig = {
   },
 };
 
-// compat.md §A2 "aws sso login" and checklist 27-29.
+// docs/compat.md §A2 "aws sso login" and checklist 27-29.
 describe('resolveLoginTarget', () => {
   it('uses the profile sso_session', () => {
     expect(resolveLoginTarget(config, { profile: 'dev' })).toEqual({

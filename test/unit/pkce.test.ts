@@ -12,7 +12,7 @@ import {
   REGISTERED_REDIRECT_URI,
 } from '../../src/sso/pkce.js';
 
-// compat.md §A2 "PKCE flow" and checklist 30, 31.
+// docs/compat.md §A2 "PKCE flow" and checklist 30, 31.
 const UNRESERVED_64 = /^[A-Za-z0-9\-._~]{64}$/;
 const hasPython = (() => {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayAccount, sortAccounts, sortRoles } from '../../src/portal/accounts.js';
 
-// compat.md §A1.5 and checklist 13, 18.
+// docs/compat.md §A1.5 and checklist 13, 18.
 describe('account and role order', () => {
   it('sorts accounts by name, else email, else ID, case-insensitively, ID-only last', () => {
     const sorted = sortAccounts([

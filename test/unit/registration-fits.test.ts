@@ -6,7 +6,7 @@ import { MIN_REMAINING_MS, registrationFits } from '../../src/sso/sign-in.js';
 import { en, setLanguage } from '../../src/ui/messages.js';
 import { ja } from '../../src/ui/messages-ja.js';
 
-// compat.md §A2 RegisterClient "Reuse": ≥15 minutes left, and grantTypes including
+// docs/compat.md §A2 RegisterClient "Reuse": ≥15 minutes left, and grantTypes including
 // authorization_code for PKCE, not including it for the device flow.
 describe('registrationFits', () => {
   const now = Date.UTC(2026, 0, 1, 9, 0, 0);

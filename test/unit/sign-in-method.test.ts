@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseSignInMethod, parseUseDeviceCode, remoteReason } from '../../src/sso/sign-in-method.js';
 
-// compat.md §A2 "Flow choice": PKCE for an sso-session unless --use-device-code; the device
+// docs/compat.md §A2 "Flow choice": PKCE for an sso-session unless --use-device-code; the device
 // flow for legacy profiles. On top of that, sso-setup picks the device flow where no browser
 // can open (SSH, CI, Linux without a display) unless told otherwise.
 

@@ -11,7 +11,7 @@ import {
 import { suggestRegion } from '../../src/flows/regions.js';
 import { parseScopes } from '../../src/sso/scopes.js';
 
-// compat.md checklist 17, plus the stricter rules that keep names visible to the SDKs.
+// docs/compat.md checklist 17, plus the stricter rules that keep names visible to the SDKs.
 describe('validators', () => {
   it.each([
     'https://d-abc123.awsapps.com/start',
