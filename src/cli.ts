@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError } from './errors.js';
-import { detectLanguage, messages, setLanguage, type Messages } from './ui/messages.js';
+import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
 import type { Factory } from './commands/factory.js';
 import { langFlag, newRootCommand } from './commands/root.js';
 import { newConfigureCommand } from './commands/configure.js';
@@ -17,7 +17,7 @@ import { newCompleteCommand, newCompletionCommand } from './commands/completion.
  * Builds the program: the root command and every command, in the order `--help` lists
  * them. A command's flags, help and mapping live in its own file under src/commands/.
  */
-export function buildProgram(getContext: () => Context, m: Messages = messages): Command {
+export function buildProgram(getContext: () => Context, m: Messages): Command {
   const program = newRootCommand(m);
   const f: Factory = { messages: m, context: getContext, newCommand: (name) => new Command(name).copyInheritedSettings(program) };
   for (const command of [
@@ -38,35 +38,36 @@ export function buildProgram(getContext: () => Context, m: Messages = messages):
 }
 
 /** File-system failures people can act on, in words; undefined for anything else. */
-function describeFileError(error: unknown): string | undefined {
+function describeFileError(m: Messages, error: unknown): string | undefined {
   const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   if (!code || !path) return undefined;
-  const reason = messages.fileErrorReason(code);
-  return reason ? messages.cannotWrite(path, reason) : undefined;
+  const reason = m.common.fileErrorReason(code);
+  return reason ? m.common.cannotWrite(path, reason) : undefined;
 }
 
 /**
  * Runs the CLI and returns the exit code; never throws. The language comes from `--lang`,
- * else LC_ALL / LC_MESSAGES / LANG in `env`, and is set before the program is built.
+ * else LC_ALL / LC_MESSAGES / LANG in `env`, chosen before the program is built and passed
+ * down: to the commands' help and, through the Context, to everything they print.
  */
 export async function main(
   argv: string[],
-  getContext: () => Context = () => createContext({ debug: argv.includes('--debug') }),
+  getContext: (lang: Language) => Context = (lang) => createContext({ debug: argv.includes('--debug'), lang }),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let ctx: Context | undefined;
-  const context = () => (ctx ??= getContext());
   const stderr = (text: string) => (ctx ? ctx.stderr.write(text) : process.stderr.write(text));
-  setLanguage(detectLanguage(env));
+  let lang: Language;
   try {
-    setLanguage(detectLanguage(env, langFlag(argv)));
+    lang = detectLanguage(env, langFlag(argv));
   } catch (error) {
     // An unknown --lang value: a usage error, told in the environment's language.
     stderr(`${(error as Error).message}\n`);
     return error instanceof CliError ? error.exitCode : ExitCode.usage;
   }
+  const m = catalogue(lang);
   try {
-    await buildProgram(context).parseAsync(argv, { from: 'user' });
+    await buildProgram(() => (ctx ??= getContext(lang)), m).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -76,21 +77,21 @@ export async function main(
       return ExitCode.usage; // commander already printed the message
     }
     if (error instanceof InterruptedError) {
-      stderr(`\n${messages.interrupted}\n`);
+      stderr(`\n${m.common.interrupted}\n`);
       return error.exitCode;
     }
     if (error instanceof CliError) {
       stderr(`\n${error.message}\n`);
       return error.exitCode;
     }
-    const fileError = describeFileError(error);
+    const fileError = describeFileError(m, error);
     if (fileError) {
       stderr(`\n${fileError}\n`);
       return ExitCode.failure;
     }
     // Not ours: show the type and message only (SDK errors never carry tokens in them).
     const err = error as Error;
-    stderr(`\n${messages.unexpectedError(err?.name ?? 'Error', err?.message ?? String(error))}\n`);
+    stderr(`\n${m.common.unexpectedError(err?.name ?? 'Error', err?.message ?? String(error))}\n`);
     return ExitCode.failure;
   }
 }

@@ -5,7 +5,7 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CliError } from './errors.js';
 import type { SdkLogger } from './ui/debug-log.js';
-import { messages } from './ui/messages.js';
+import type { Messages } from './ui/messages/index.js';
 
 /**
  * Creates the AWS SDK v3 clients. Endpoint resolution (AWS_ENDPOINT_URL,
@@ -28,6 +28,8 @@ export interface ClientFactory {
 
 export interface ClientFactoryOptions {
   env: NodeJS.ProcessEnv;
+  /** The texts, in the user's language (a CA bundle that can't be read). */
+  messages: Messages;
   /** Overrides the SDK's default of 3 attempts (tests use 1). */
   maxAttempts?: number;
   /** An explicit endpoint for all three services (tests); otherwise the SDK resolves it. */
@@ -44,7 +46,7 @@ export const DEFAULT_TIMEOUTS = { connectionTimeoutMs: 10_000, requestTimeoutMs:
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   let requestHandler: Promise<object> | undefined;
   const handler = () =>
-    (requestHandler ??= createRequestHandler(options.env.AWS_CA_BUNDLE, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
+    (requestHandler ??= createRequestHandler(options.messages, options.env.AWS_CA_BUNDLE, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
   const common = async (region: string) => ({
     region,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -85,6 +87,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
  * certificates, as the AWS CLI honours it) when set.
  */
 async function createRequestHandler(
+  m: Messages,
   caBundle: string | undefined,
   timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
 ): Promise<object> {
@@ -93,7 +96,7 @@ async function createRequestHandler(
     try {
       ca = readFileSync(caBundle, 'utf8');
     } catch (error) {
-      throw new CliError(messages.caBundleUnreadable(caBundle, (error as Error).message));
+      throw new CliError(m.config.caBundleUnreadable(caBundle, (error as Error).message));
     }
   }
   const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);

@@ -7,12 +7,17 @@ import type { Prompter } from './ui/prompter.js';
 import { createBackupper, type FileSystemOptions } from './config/write.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
 import { systemClock, type Clock, type Output } from './ports.js';
+import { catalogue, type Language, type Messages } from './ui/messages/index.js';
 
 /**
  * The outside world, as the commands see it. Everything the flows need from it comes in
  * through here, so tests build a Context of their own instead of patching globals.
  */
 export interface Context {
+  /** The language of every text shown (an HTML page's lang attribute too). */
+  lang: Language;
+  /** The texts in that language. */
+  messages: Messages;
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
   paths: AwsPaths;
@@ -41,7 +46,11 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
   const stderr = overrides.stderr ?? process.stderr;
   const log = overrides.log ?? createDebugLog(overrides.debug ?? false, stderr);
   let prompter: Promise<Prompter> | undefined;
+  const lang = overrides.lang ?? 'en';
+  const messages = overrides.messages ?? catalogue(lang);
   return {
+    lang,
+    messages,
     env,
     platform,
     paths: overrides.paths ?? resolveAwsPaths(env, os.homedir()),
@@ -54,7 +63,7 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
       overrides.prompter ??
       (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),
     openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
-    clients: overrides.clients ?? createClientFactory({ env, userAgent, logger: log.sdkLogger() }),
+    clients: overrides.clients ?? createClientFactory({ env, messages, userAgent, logger: log.sdkLogger() }),
     log,
     backup: overrides.backup ?? createBackupper().backup,
   };

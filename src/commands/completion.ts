@@ -12,8 +12,8 @@ const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 export function newCompletionCommand(f: Factory, run?: RunFn<CompletionOptions>): Command {
   const m = f.messages;
   return f.newCommand('completion')
-    .description(m.help.completion)
-    .addArgument(new Argument('<shell>', m.help.completionShell).choices(SHELLS))
+    .description(m.completion.help.description)
+    .addArgument(new Argument('<shell>', m.completion.help.completionShell).choices(SHELLS))
     .action(async (shell: Shell) => {
       if (run) return run({ shell });
       const { completionScript } = await import('../flows/completion.js');
@@ -38,7 +38,7 @@ export function newCompleteCommand(f: Factory): Command {
           import('../flows/completion.js'),
           import('../config/read.js'),
         ]);
-        const candidates = await completionCandidates(command.parent!, words, () => readAwsConfig(ctx.paths));
+        const candidates = await completionCandidates(command.parent!, words, () => readAwsConfig(ctx.paths, ctx.messages));
         if (candidates.length > 0) ctx.stdout.write(`${candidates.join('\n')}\n`);
       } catch {
         // nothing to offer

@@ -27,19 +27,19 @@ interface ConfigureFlags extends SignInCommandFlags {
 export function newConfigureCommand(f: Factory, run?: RunFn<ConfigureOptions>): Command {
   const m = f.messages;
   const command = f.newCommand('configure')
-    .description(m.help.configure)
-    .option('--profile <name>', m.help.configureProfile)
-    .option('--sso-session <name>', m.help.configureSsoSession)
-    .option('--start-url <url>', m.help.startUrl)
-    .option('--sso-region <region>', m.help.ssoRegion)
-    .option('--scopes <list>', m.help.scopes)
-    .option('--account-id <id>', m.help.accountId)
-    .option('--role-name <name>', m.help.roleName)
-    .option('--region <region>', m.help.region)
-    .option('--output <format>', m.help.output)
-    .option('-y, --yes', m.help.yes)
-    .option('--dry-run', m.help.dryRun)
-    .option('--no-verify', m.help.noVerify);
+    .description(m.configure.help.description)
+    .option('--profile <name>', m.configure.help.profile)
+    .option('--sso-session <name>', m.configure.help.ssoSession)
+    .option('--start-url <url>', m.configure.help.startUrl)
+    .option('--sso-region <region>', m.configure.help.ssoRegion)
+    .option('--scopes <list>', m.configure.help.scopes)
+    .option('--account-id <id>', m.configure.help.accountId)
+    .option('--role-name <name>', m.configure.help.roleName)
+    .option('--region <region>', m.configure.help.region)
+    .option('--output <format>', m.configure.help.output)
+    .option('-y, --yes', m.configure.help.yes)
+    .option('--dry-run', m.configure.help.dryRun)
+    .option('--no-verify', m.configure.help.noVerify);
   return addSignInOptions(command, m, { remember: true }).action(async (flags: ConfigureFlags) => {
     const signIn = parseSignInFlags(m, flags);
     const ctx = f.context();

@@ -10,9 +10,9 @@ export type { ExportCredentialsOptions };
 export function newExportCredentialsCommand(f: Factory, run?: RunFn<ExportCredentialsOptions>): Command {
   const m = f.messages;
   return f.newCommand('export-credentials')
-    .description(m.help.exportCredentials)
-    .option('--profile <name>', m.help.profileToUse)
-    .addOption(new Option('--format <format>', m.help.exportFormat).choices(CREDENTIAL_FORMATS).default('process'))
+    .description(m.credentials.help.exportCredentials)
+    .option('--profile <name>', m.credentials.help.profileToUse)
+    .addOption(new Option('--format <format>', m.credentials.help.exportFormat).choices(CREDENTIAL_FORMATS).default('process'))
     .action(async (flags: { profile?: string; format: CredentialFormat }) => {
       const ctx = f.context();
       const options: ExportCredentialsOptions = { profile: resolveProfile(flags.profile, ctx.env), format: flags.format };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { Messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 
 /**
  * What every command constructor gets (the GitHub CLI's cmdutil.Factory): the messages in

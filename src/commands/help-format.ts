@@ -1,6 +1,6 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
 import { textWidth } from '../ui/text.js';
-import type { Messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 
 /** `description (extra, extra)`, as commander appends choices and defaults. */
 function withExtras(description: string, extra: readonly string[]): string {
@@ -14,7 +14,7 @@ function withExtras(description: string, extra: readonly string[]): string {
  * Japanese character as the two columns it takes. Subcommands inherit this.
  */
 export function localHelp(messages: Messages) {
-  const words = messages.help;
+  const words = messages.program.help;
   return {
     styleTitle: (title: string) => words.title(title),
     commandUsage(this: Help, cmd: Command) {

@@ -17,10 +17,10 @@ interface LoginFlags extends SignInCommandFlags {
 export function newLoginCommand(f: Factory, run?: RunFn<LoginOptions>): Command {
   const m = f.messages;
   const command = f.newCommand('login')
-    .description(m.help.login)
-    .option('--profile <name>', m.help.loginProfile)
-    .option('--sso-session <name>', m.help.loginSsoSession)
-    .option('--force', m.help.force);
+    .description(m.login.help.description)
+    .option('--profile <name>', m.login.help.profile)
+    .option('--sso-session <name>', m.login.help.ssoSession)
+    .option('--force', m.login.help.force);
   return addSignInOptions(command, m, { remember: true }).action(async (flags: LoginFlags) => {
     const signIn = parseSignInFlags(m, flags);
     const ctx = f.context();

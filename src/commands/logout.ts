@@ -6,7 +6,7 @@ export type LogoutOptions = Record<string, never>;
 
 /** `sso-setup logout`: the AWS CLI's `aws sso logout`. */
 export function newLogoutCommand(f: Factory, run?: RunFn<LogoutOptions>): Command {
-  return f.newCommand('logout').description(f.messages.help.logout).action(async () => {
+  return f.newCommand('logout').description(f.messages.logout.help.description).action(async () => {
     if (run) return run({});
     const { logout } = await import('../flows/logout.js');
     await logout(f.context());

@@ -20,15 +20,15 @@ interface PopulateFlags extends SignInCommandFlags {
 export function newPopulateCommand(f: Factory, run?: RunFn<PopulateOptions>): Command {
   const m = f.messages;
   const command = f.newCommand('populate')
-    .description(m.help.populate)
-    .requiredOption('--sso-session <name>', m.help.populateSsoSession)
-    .option('--template <template>', m.help.populateTemplate, '{account_name}-{role_name}')
-    .option('--prefix <prefix>', m.help.populatePrefix)
-    .option('--region <region>', m.help.populateRegion)
-    .option('--output <format>', m.help.populateOutput)
-    .option('--dry-run', m.help.populateDryRun)
-    .option('--prune', m.help.populatePrune)
-    .option('--rate <n>', m.help.populateRate, '20');
+    .description(m.populate.help.description)
+    .requiredOption('--sso-session <name>', m.populate.help.ssoSession)
+    .option('--template <template>', m.populate.help.template, '{account_name}-{role_name}')
+    .option('--prefix <prefix>', m.populate.help.prefix)
+    .option('--region <region>', m.populate.help.region)
+    .option('--output <format>', m.populate.help.output)
+    .option('--dry-run', m.populate.help.dryRun)
+    .option('--prune', m.populate.help.prune)
+    .option('--rate <n>', m.populate.help.rate, '20');
   return addSignInOptions(command, m, { remember: false }).action(async (flags: PopulateFlags) => {
     const options: PopulateOptions = {
       ssoSession: flags.ssoSession,

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.js';
-import type { Messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import { localHelp } from './help-format.js';
 
 /**
@@ -10,14 +10,14 @@ import { localHelp } from './help-format.js';
  */
 export function newRootCommand(m: Messages): Command {
   return new Command('sso-setup')
-    .description(m.help.program)
+    .description(m.program.help.program)
     .configureHelp(localHelp(m))
-    .configureOutput({ outputError: (text, write) => write(m.help.commanderError(text)) })
-    .helpOption('-h, --help', m.help.helpOption)
-    .helpCommand('help [command]', m.help.helpCommand)
-    .version(VERSION, '-V, --version', m.help.version)
-    .option('--debug', m.help.debug)
-    .option('--lang <lang>', m.help.lang)
+    .configureOutput({ outputError: (text, write) => write(m.program.help.commanderError(text)) })
+    .helpOption('-h, --help', m.program.help.helpOption)
+    .helpCommand('help [command]', m.program.help.helpCommand)
+    .version(VERSION, '-V, --version', m.program.help.version)
+    .option('--debug', m.program.help.debug)
+    .option('--lang <lang>', m.program.help.lang)
     .showHelpAfterError()
     .exitOverride();
 }

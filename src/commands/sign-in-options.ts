@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CliError, ExitCode } from '../errors.js';
 import type { SignInFlags } from '../flows/sign-in.js';
-import type { Messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 
 /** The sign-in options as commander gives them (`--no-browser` makes `browser: false`). */
 export interface SignInCommandFlags {
@@ -14,17 +14,17 @@ export interface SignInCommandFlags {
 /** Declares the sign-in options of every command that may sign in (`--remember` where it can be saved). */
 export function addSignInOptions(command: Command, messages: Messages, options: { remember: boolean }): Command {
   command
-    .option('--no-browser', messages.help.noBrowser)
-    .option('--use-device-code', messages.help.useDeviceCode)
-    .option('--no-use-device-code', messages.help.noUseDeviceCode)
-    .option('--callback-port <port>', messages.help.callbackPort)
-    .option('--timeout <seconds>', messages.help.timeout);
-  return options.remember ? command.option('--remember', messages.help.remember) : command;
+    .option('--no-browser', messages.signIn.help.noBrowser)
+    .option('--use-device-code', messages.signIn.help.useDeviceCode)
+    .option('--no-use-device-code', messages.signIn.help.noUseDeviceCode)
+    .option('--callback-port <port>', messages.signIn.help.callbackPort)
+    .option('--timeout <seconds>', messages.signIn.help.timeout);
+  return options.remember ? command.option('--remember', messages.signIn.help.remember) : command;
 }
 
 function wholeNumber(messages: Messages, flag: string, value: string, min: number, max: number, expected: string): number {
   const number = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  if (!(number >= min && number <= max)) throw new CliError(messages.invalidFlag(flag, `${JSON.stringify(value)} ${expected}`), ExitCode.usage);
+  if (!(number >= min && number <= max)) throw new CliError(messages.common.invalidFlag(flag, `${JSON.stringify(value)} ${expected}`), ExitCode.usage);
   return number;
 }
 
@@ -36,8 +36,8 @@ export function parseSignInFlags(messages: Messages, flags: SignInCommandFlags):
     callbackPort:
       flags.callbackPort === undefined
         ? undefined
-        : wholeNumber(messages, 'callback-port', flags.callbackPort, 1, 65535, messages.expectedPort),
+        : wholeNumber(messages, 'callback-port', flags.callbackPort, 1, 65535, messages.common.expectedPort),
     timeoutSeconds:
-      flags.timeout === undefined ? undefined : wholeNumber(messages, 'timeout', flags.timeout, 1, 86400, messages.expectedSeconds),
+      flags.timeout === undefined ? undefined : wholeNumber(messages, 'timeout', flags.timeout, 1, 86400, messages.common.expectedSeconds),
   };
 }

@@ -8,8 +8,8 @@ export type { StatusOptions };
 export function newStatusCommand(f: Factory, run?: RunFn<StatusOptions>): Command {
   const m = f.messages;
   return f.newCommand('status')
-    .description(m.help.status)
-    .option('--json', m.help.statusJson)
+    .description(m.status.help.description)
+    .option('--json', m.status.help.statusJson)
     .action(async (flags: { json?: boolean }) => {
       const options: StatusOptions = { json: flags.json };
       if (run) return run(options);

@@ -9,9 +9,9 @@ export type { WhoamiOptions };
 export function newWhoamiCommand(f: Factory, run?: RunFn<WhoamiOptions>): Command {
   const m = f.messages;
   return f.newCommand('whoami')
-    .description(m.help.whoami)
-    .option('--profile <name>', m.help.profileToUse)
-    .option('--json', m.help.whoamiJson)
+    .description(m.credentials.help.whoami)
+    .option('--profile <name>', m.credentials.help.profileToUse)
+    .option('--json', m.credentials.help.whoamiJson)
     .action(async (flags: { profile?: string; json?: boolean }) => {
       const ctx = f.context();
       const options: WhoamiOptions = { profile: resolveProfile(flags.profile, ctx.env), json: flags.json };

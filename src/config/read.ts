@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { ConfigurationError } from '../errors.js';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import type { AwsPaths } from './paths.js';
 
 export type ConfigSection = Record<string, string | undefined>;
@@ -23,26 +23,26 @@ const OTHER_PREFIXES = ['services.'];
  * section; binary content is read as keys. We refuse such a file, naming the line, rather
  * than edit it. Returns undefined when the file is fine.
  */
-export function findConfigProblem(bytes: Uint8Array): string | undefined {
+export function findConfigProblem(m: Messages, bytes: Uint8Array): string | undefined {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return messages.configNotUtf8;
+    return m.config.configNotUtf8;
   }
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.replace(/^\uFEFF/, '').trim();
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(line)) return messages.configBinaryLine(i + 1);
+    if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(line)) return m.config.configBinaryLine(i + 1);
     if (line.startsWith('[') && !/^\[[^\]]*\]\s*([#;].*)?$/.test(line)) {
-      return messages.configBadHeader(i + 1, line.slice(0, 60));
+      return m.config.configBadHeader(i + 1, line.slice(0, 60));
     }
   }
   return undefined;
 }
 
-async function checkFile(file: string): Promise<void> {
+async function checkFile(m: Messages, file: string): Promise<void> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -50,9 +50,9 @@ async function checkFile(file: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  const problem = findConfigProblem(bytes);
+  const problem = findConfigProblem(m, bytes);
   if (problem) {
-    throw new ConfigurationError(messages.cannotUseConfig(file, problem));
+    throw new ConfigurationError(m.config.cannotUseConfig(file, problem));
   }
 }
 
@@ -61,8 +61,8 @@ async function checkFile(file: string): Promise<void> {
  * profile or session we can see is one every SDK can see, and one it drops (a name with
  * spaces, say) we do not see either. A file the SDK would misread is refused.
  */
-export async function readAwsConfig(paths: Pick<AwsPaths, 'configFile' | 'credentialsFile'>): Promise<AwsConfig> {
-  await checkFile(paths.configFile);
+export async function readAwsConfig(paths: Pick<AwsPaths, 'configFile' | 'credentialsFile'>, m: Messages): Promise<AwsConfig> {
+  await checkFile(m, paths.configFile);
   const { configFile } = await loadSharedConfigFiles({
     configFilepath: paths.configFile,
     filepath: paths.credentialsFile,

@@ -1,5 +1,5 @@
 import { CliError, ExitCode } from '../errors.js';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import type { Choice, InputQuestion, Prompter } from '../ui/prompter.js';
 
 /**
@@ -14,6 +14,7 @@ export class Answers {
     /** undefined when there is no terminal to ask. */
     private readonly prompter: Prompter | undefined,
     private readonly acceptDefaults: boolean,
+    private readonly messages: Messages,
   ) {}
 
   get interactive(): boolean {
@@ -30,7 +31,7 @@ export class Answers {
     if (preset !== undefined) {
       const answer = preset.trim() === '' ? (question.default ?? '') : preset.trim();
       const verdict = validate(answer);
-      if (verdict !== true) throw new CliError(messages.invalidFlag(flag, verdict), ExitCode.usage);
+      if (verdict !== true) throw new CliError(this.messages.common.invalidFlag(flag, verdict), ExitCode.usage);
       return answer;
     }
     const fallback = question.default ?? '';
@@ -58,12 +59,12 @@ export class Answers {
       return found;
     }
     if (items.length === 1) return items[0]!;
-    if (!this.prompter) throw new CliError(messages.chooseWithFlag(flag, items.map(key)), ExitCode.usage);
+    if (!this.prompter) throw new CliError(this.messages.common.chooseWithFlag(flag, items.map(key)), ExitCode.usage);
     return this.prompter.select(menu);
   }
 
   /** Throws the one error that lists every value a script left out. */
   assertComplete(): void {
-    if (this.missing.length > 0) throw new CliError(messages.missingFlags(this.missing), ExitCode.usage);
+    if (this.missing.length > 0) throw new CliError(this.messages.common.missingFlags(this.missing), ExitCode.usage);
   }
 }

@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import type { AwsConfig } from '../config/read.js';
-import { LANGUAGES } from '../ui/messages.js';
+import { LANGUAGES } from '../ui/messages/index.js';
 import { OUTPUT_FORMATS } from './validators.js';
 
 /**

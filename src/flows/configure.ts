@@ -7,7 +7,6 @@ import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles
 import { parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
 import { errorName, describeServiceError } from '../sso/oidc-errors.js';
-import { messages } from '../ui/messages.js';
 import type { Prompter } from '../ui/prompter.js';
 import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
@@ -79,31 +78,31 @@ async function askSso(
 ): Promise<SsoAnswers> {
   const currentSession = scoped.sso_session;
   const sessionName = await answers.text('sso-session', preset.ssoSession, {
-    message: messages.sessionNamePrompt(currentSession),
+    message: ctx.messages.configure.sessionNamePrompt(currentSession),
     default: currentSession,
-    validate: (v) => (v === '' ? true : validateName('session name', v)),
+    validate: (v) => (v === '' ? true : validateName(ctx.messages, 'session name', v)),
     required: true,
   });
 
-  if (sessionName && sessions[sessionName]) return { target: sessionTarget(sessionName, sessions), forceRefresh: false };
+  if (sessionName && sessions[sessionName]) return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
 
-  if (!sessionName && answers.interactive) ctx.stdout.write(messages.legacyWarning);
+  if (!sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.legacyWarning);
   const startUrl = await answers.text('start-url', preset.startUrl, {
-    message: messages.startUrlPrompt(scoped.sso_start_url),
+    message: ctx.messages.configure.startUrlPrompt(scoped.sso_start_url),
     default: scoped.sso_start_url,
-    validate: (v) => validateStartUrl(v, Boolean(scoped.sso_start_url)),
+    validate: (v) => validateStartUrl(ctx.messages, v, Boolean(scoped.sso_start_url)),
   });
   const region = await answers.text('sso-region', preset.ssoRegion, {
-    message: messages.ssoRegionPrompt(scoped.sso_region),
+    message: ctx.messages.configure.ssoRegionPrompt(scoped.sso_region),
     default: scoped.sso_region,
-    validate: validateSsoRegion,
+    validate: (v) => validateSsoRegion(ctx.messages, v),
   });
   if (!sessionName) return { target: { startUrl, region }, forceRefresh: false };
 
   const scopes = await answers.text('scopes', preset.scopes, {
-    message: messages.scopesPrompt(DEFAULT_SCOPES),
+    message: ctx.messages.configure.scopesPrompt(DEFAULT_SCOPES),
     default: DEFAULT_SCOPES,
-    validate: validateScopes,
+    validate: (v) => validateScopes(ctx.messages, v),
   });
   return {
     target: { sessionName, startUrl, region, scopes: parseScopes(scopes) },
@@ -117,38 +116,38 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
   const sso = await ctx.clients.portal(target.region);
   try {
     const accounts = sortAccounts(await listAccounts(sso, accessToken));
-    if (accounts.length === 0) throw new CliError(messages.noAccounts);
-    ctx.stdout.write(accounts.length === 1 ? messages.onlyAccount(accounts[0]!.accountId) : messages.accountCount(accounts.length));
+    if (accounts.length === 0) throw new CliError(ctx.messages.configure.noAccounts);
+    ctx.stdout.write(accounts.length === 1 ? ctx.messages.configure.onlyAccount(accounts[0]!.accountId) : ctx.messages.configure.accountCount(accounts.length));
     const account = await answers.choose(
       'account-id',
       preset.accountId,
       accounts,
       (a) => a.accountId,
-      { message: messages.selectAccount, choices: accounts.map((a) => ({ name: displayAccount(a), value: a })) },
-      messages.accountNotAvailable,
+      { message: ctx.messages.configure.selectAccount, choices: accounts.map((a) => ({ name: displayAccount(a), value: a })) },
+      ctx.messages.configure.accountNotAvailable,
     );
-    ctx.stdout.write(messages.usingAccount(account.accountId));
+    ctx.stdout.write(ctx.messages.configure.usingAccount(account.accountId));
 
     const roles = sortRoles(await listAccountRoles(sso, accessToken, account.accountId));
-    if (roles.length === 0) throw new CliError(messages.noRoles(account.accountId));
-    ctx.stdout.write(roles.length === 1 ? messages.onlyRole(roles[0]!) : messages.roleCount(roles.length));
+    if (roles.length === 0) throw new CliError(ctx.messages.configure.noRoles(account.accountId));
+    ctx.stdout.write(roles.length === 1 ? ctx.messages.configure.onlyRole(roles[0]!) : ctx.messages.configure.roleCount(roles.length));
     const roleName = await answers.choose(
       'role-name',
       preset.roleName,
       roles,
       (r) => r,
-      { message: messages.selectRole, choices: roles.map((r) => ({ name: r, value: r })) },
-      (role, available) => messages.roleNotAvailable(role, account.accountId, available),
+      { message: ctx.messages.configure.selectRole, choices: roles.map((r) => ({ name: r, value: r })) },
+      (role, available) => ctx.messages.configure.roleNotAvailable(role, account.accountId, available),
     );
-    ctx.stdout.write(messages.usingRole(roleName));
+    ctx.stdout.write(ctx.messages.configure.usingRole(roleName));
     return { accountId: account.accountId, roleName };
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {
-      ctx.stdout.write(messages.unableToList);
+      ctx.stdout.write(ctx.messages.configure.unableToList);
       return undefined;
     }
     if (error instanceof CliError) throw error;
-    throw new CliError(messages.listingFailed(describeServiceError(error)));
+    throw new CliError(ctx.messages.configure.listingFailed(describeServiceError(error, ctx.messages)));
   }
 }
 
@@ -160,38 +159,38 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
 export async function configure(ctx: Context, options: ConfigureOptions): Promise<ConfigureResult> {
   const preset = options.preset ?? {};
   if (options.profile !== undefined) {
-    const verdict = validateName('profile name', options.profile);
-    if (verdict !== true) throw new CliError(messages.invalidFlag('profile', verdict), ExitCode.usage);
+    const verdict = validateName(ctx.messages, 'profile name', options.profile);
+    if (verdict !== true) throw new CliError(ctx.messages.common.invalidFlag('profile', verdict), ExitCode.usage);
   }
   const prompter: Prompter | undefined = options.interactive === false ? undefined : await ctx.prompter();
-  const answers = new Answers(prompter, options.acceptDefaults ?? false);
-  const config = await readAwsConfig(ctx.paths);
+  const answers = new Answers(prompter, options.acceptDefaults ?? false, ctx.messages);
+  const config = await readAwsConfig(ctx.paths, ctx.messages);
   const scoped = (options.profile ? config.profiles[options.profile] : config.profiles.default) ?? {};
 
   const sso = await askSso(ctx, answers, preset, scoped, config.ssoSessions);
   answers.assertComplete();
   const choice = chooseMethod(ctx, sso.target, options);
-  const remember = options.remember ? rememberedValue(sso.target, choice) : undefined;
+  const remember = options.remember ? rememberedValue(ctx.messages, sso.target, choice) : undefined;
   const signedIn = await signInWithContext(ctx, sso.target, { ...options, choice, forceRefresh: sso.forceRefresh });
   const chosen = await askAccountAndRole(ctx, answers, preset, sso.target, signedIn.token.accessToken);
 
   const region = await answers.text('region', preset.region, {
-    message: messages.regionPrompt(scoped.region),
+    message: ctx.messages.configure.regionPrompt(scoped.region),
     default: scoped.region,
-    validate: validateRegion,
+    validate: (v) => validateRegion(ctx.messages, v),
   });
   const output = await answers.text('output', preset.output, {
-    message: messages.outputPrompt(scoped.output),
+    message: ctx.messages.configure.outputPrompt(scoped.output),
     default: scoped.output,
-    validate: validateOutput,
+    validate: (v) => validateOutput(ctx.messages, v),
   });
   let profile = options.profile;
   if (profile === undefined) {
     const suggested = chosen ? `${chosen.roleName}-${chosen.accountId}` : undefined;
     profile = await answers.text('profile', undefined, {
-      message: messages.profileNamePrompt(suggested),
+      message: ctx.messages.configure.profileNamePrompt(suggested),
       default: suggested,
-      validate: (v) => validateName('profile name', v),
+      validate: (v) => validateName(ctx.messages, 'profile name', v),
     });
   }
   answers.assertComplete();
@@ -227,17 +226,17 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
 
   await signedIn.save();
   const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
-  if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
-  if (remember) ctx.stdout.write(messages.remembered(...remember));
+  if (written.backupFile) ctx.stdout.write(ctx.messages.common.backedUp(ctx.paths.configFile, written.backupFile));
+  if (remember) ctx.stdout.write(ctx.messages.signIn.remembered(...remember));
 
-  if (!chosen) ctx.stdout.write(messages.configuredNoCredentials(profile));
-  else if (profile.toLowerCase() === 'default') ctx.stdout.write(messages.configuredDefault);
-  else ctx.stdout.write(messages.configuredProfile(profile));
+  if (!chosen) ctx.stdout.write(ctx.messages.configure.configuredNoCredentials(profile));
+  else if (profile.toLowerCase() === 'default') ctx.stdout.write(ctx.messages.configure.configuredDefault);
+  else ctx.stdout.write(ctx.messages.configure.configuredProfile(profile));
 
   if (chosen && options.verify !== false) {
-    ctx.stdout.write(messages.verifying(profile));
+    ctx.stdout.write(ctx.messages.configure.verifying(profile));
     await verifyProfile(ctx, profile, region || sso.target.region);
   }
-  if (chosen && sso.target.sessionName && answers.interactive) ctx.stdout.write(messages.populateHint(sso.target.sessionName));
+  if (chosen && sso.target.sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.populateHint(sso.target.sessionName));
   return { ...result, configChanged: written.changed };
 }

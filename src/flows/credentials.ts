@@ -11,7 +11,6 @@ import {
   type CachedRoleCredentials,
 } from '../sso/role-credentials-cache.js';
 import { MIN_REMAINING_MS } from '../sso/sign-in.js';
-import { messages } from '../ui/messages.js';
 import { resolveLoginTarget } from './login.js';
 import { formatCredentials, type CredentialFormat } from './credential-formats.js';
 
@@ -21,14 +20,14 @@ import { formatCredentials, type CredentialFormat } from './credential-formats.j
  * SSO token (and the result cached again, in the AWS CLI's format).
  */
 export async function roleCredentialsForProfile(ctx: Context, profile: string): Promise<CachedRoleCredentials> {
-  const config = await readAwsConfig(ctx.paths);
-  const target = resolveLoginTarget(config, { profile });
+  const config = await readAwsConfig(ctx.paths, ctx.messages);
+  const target = resolveLoginTarget(ctx.messages, config, { profile });
   const section = config.profiles[profile]!;
   const accountId = section.sso_account_id;
   const roleName = section.sso_role_name;
   const missing = [!accountId && 'sso_account_id', !roleName && 'sso_role_name'].filter(Boolean) as string[];
   if (missing.length > 0) {
-    throw new ConfigurationError(messages.profileMissingRoleKeys(profile, missing));
+    throw new ConfigurationError(ctx.messages.credentials.profileMissingRoleKeys(profile, missing));
   }
 
   const key = roleCredentialsCacheKey({ accountId: accountId!, roleName: roleName!, sessionName: target.sessionName, startUrl: target.startUrl });
@@ -41,17 +40,17 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
   const cache = new SsoCache(ctx.paths.ssoCacheDir);
   const token = await readUsable(() => cache.readToken(tokenCacheKey(target)));
   if (!token || token.expiresAt.getTime() <= ctx.clock.now()) {
-    throw new CliError(messages.sessionExpired(profile));
+    throw new CliError(ctx.messages.credentials.sessionExpired(profile));
   }
   ctx.log.secret(token.accessToken);
   let credentials;
   try {
-    credentials = await getRoleCredentials(await ctx.clients.portal(target.region), token.accessToken, accountId!, roleName!);
+    credentials = await getRoleCredentials(await ctx.clients.portal(target.region), token.accessToken, accountId!, roleName!, ctx.messages);
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {
-      throw new CliError(messages.sessionInvalid(profile));
+      throw new CliError(ctx.messages.credentials.sessionInvalid(profile));
     }
-    throw new CliError(messages.roleCredentialsFailed(roleName!, accountId!, describeServiceError(error)));
+    throw new CliError(ctx.messages.credentials.roleCredentialsFailed(roleName!, accountId!, describeServiceError(error, ctx.messages)));
   }
   const result = { ...credentials, accountId: accountId! };
   for (const secret of [result.secretAccessKey, result.sessionToken]) ctx.log.secret(secret);

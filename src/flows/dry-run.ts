@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Context } from '../context.js';
-import { messages } from '../ui/messages.js';
 
 /** The config file's text, '' when it doesn't exist yet. */
 export async function readConfigText(file: string): Promise<string> {
@@ -16,10 +15,10 @@ export async function readConfigText(file: string): Promise<string> {
 export async function showDryRun(ctx: Context, before: string, after: string): Promise<void> {
   const file = ctx.paths.configFile;
   if (before === after) {
-    ctx.stdout.write(messages.dryRunNoChange(file));
+    ctx.stdout.write(ctx.messages.common.dryRunNoChange(file));
     return;
   }
   const { createTwoFilesPatch } = await import('diff');
-  ctx.stdout.write(messages.dryRunHeader(file));
+  ctx.stdout.write(ctx.messages.common.dryRunHeader(file));
   ctx.stdout.write(createTwoFilesPatch(file, file, before, after, '', ''));
 }

@@ -3,9 +3,9 @@ import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/rea
 import { ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { updateFile } from '../config/write.js';
 import { CliError, ConfigurationError, ExitCode } from '../errors.js';
+import type { Messages } from '../ui/messages/index.js';
 import { parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
-import { messages } from '../ui/messages.js';
 import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
 import { parseUseDeviceCode, type SignInMethodChoice } from '../sso/sign-in-method.js';
 
@@ -23,11 +23,11 @@ export interface LoginOptions extends SignInFlags {
 const REQUIRED = ['sso_start_url', 'sso_region'] as const;
 
 /** The sign-in target of an sso-session section, with the AWS CLI's errors when it is missing or incomplete. */
-export function sessionTarget(name: string, sessions: Record<string, ConfigSection>): SsoTarget {
+export function sessionTarget(m: Messages, name: string, sessions: Record<string, ConfigSection>): SsoTarget {
   const session = sessions[name];
-  if (!session) throw new ConfigurationError(messages.sessionNotFound(name));
+  if (!session) throw new ConfigurationError(m.login.sessionNotFound(name));
   const missing = REQUIRED.filter((k) => !session[k]);
-  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing));
+  if (missing.length > 0) throw new ConfigurationError(m.login.missingValues(missing));
   return {
     sessionName: name,
     startUrl: session.sso_start_url!,
@@ -41,19 +41,19 @@ export function sessionTarget(name: string, sessions: Record<string, ConfigSecti
  * Which sign-in a `login` means, as `aws sso login` decides it: --sso-session, else the
  * profile's sso_session, else the profile's legacy sso_start_url / sso_region.
  */
-export function resolveLoginTarget(config: AwsConfig, options: Pick<LoginOptions, 'profile' | 'ssoSession'>): SsoTarget {
-  if (options.ssoSession !== undefined) return sessionTarget(options.ssoSession, config.ssoSessions);
+export function resolveLoginTarget(m: Messages, config: AwsConfig, options: Pick<LoginOptions, 'profile' | 'ssoSession'>): SsoTarget {
+  if (options.ssoSession !== undefined) return sessionTarget(m, options.ssoSession, config.ssoSessions);
   const profile = config.profiles[options.profile];
-  if (!profile) throw new CliError(messages.profileNotFound(options.profile));
-  if (profile.sso_session !== undefined) return sessionTarget(profile.sso_session, config.ssoSessions);
+  if (!profile) throw new CliError(m.login.profileNotFound(options.profile));
+  if (profile.sso_session !== undefined) return sessionTarget(m, profile.sso_session, config.ssoSessions);
   const missing = REQUIRED.filter((k) => !profile[k]);
-  if (missing.length > 0) throw new ConfigurationError(messages.missingValues(missing) + messages.missingValuesLegacyHint);
+  if (missing.length > 0) throw new ConfigurationError(m.login.missingValues(missing) + m.login.missingValuesLegacyHint);
   return { startUrl: profile.sso_start_url!, region: profile.sso_region! };
 }
 
 /** The `sso_use_device_code` value `--remember` saves for a choice, and the sso-session it goes in. */
-export function rememberedValue(target: SsoTarget, choice: SignInMethodChoice): [section: string, value: boolean] {
-  if (target.sessionName === undefined) throw new CliError(messages.rememberNeedsSession, ExitCode.usage);
+export function rememberedValue(m: Messages, target: SsoTarget, choice: SignInMethodChoice): [section: string, value: boolean] {
+  if (target.sessionName === undefined) throw new CliError(m.signIn.rememberNeedsSession, ExitCode.usage);
   return [target.sessionName, choice.method === 'device'];
 }
 
@@ -62,9 +62,9 @@ export function rememberedValue(target: SsoTarget, choice: SignInMethodChoice): 
  * --force), and otherwise signs in anew in the chosen flow; then refreshes the cache.
  */
 export async function login(ctx: Context, options: LoginOptions): Promise<SsoTarget> {
-  const target = resolveLoginTarget(await readAwsConfig(ctx.paths), options);
+  const target = resolveLoginTarget(ctx.messages, await readAwsConfig(ctx.paths, ctx.messages), options);
   const choice = chooseMethod(ctx, target, options);
-  const remember = options.remember ? rememberedValue(target, choice) : undefined;
+  const remember = options.remember ? rememberedValue(ctx.messages, target, choice) : undefined;
   const result = await signInWithContext(ctx, target, {
     ...options,
     choice,
@@ -73,7 +73,7 @@ export async function login(ctx: Context, options: LoginOptions): Promise<SsoTar
   });
   await result.save();
   if (remember) await saveUseDeviceCode(ctx, ...remember);
-  ctx.stdout.write(messages.loggedIn(target.startUrl));
+  ctx.stdout.write(ctx.messages.login.loggedIn(target.startUrl));
   return target;
 }
 
@@ -81,6 +81,6 @@ async function saveUseDeviceCode(ctx: Context, sessionName: string, useDeviceCod
   const edit = (text: string) =>
     updateSection(text, ssoSessionSectionName(sessionName), [['sso_use_device_code', String(useDeviceCode)]]);
   const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
-  if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
-  if (written.changed) ctx.stdout.write(messages.remembered(sessionName, useDeviceCode));
+  if (written.backupFile) ctx.stdout.write(ctx.messages.common.backedUp(ctx.paths.configFile, written.backupFile));
+  if (written.changed) ctx.stdout.write(ctx.messages.signIn.remembered(sessionName, useDeviceCode));
 }

@@ -2,7 +2,6 @@ import type { Context } from '../context.js';
 import { logout as portalLogout } from '../portal/accounts.js';
 import { removeFile, SsoCache } from '../sso/cache.js';
 import { removeSsoRoleCredentials } from '../sso/role-credentials-cache.js';
-import { messages } from '../ui/messages.js';
 
 export interface LogoutResult {
   tokensRemoved: number;
@@ -29,6 +28,6 @@ export async function logout(ctx: Context): Promise<LogoutResult> {
     if (await removeFile(token.file)) tokensRemoved++;
   }
   const credentials = await removeSsoRoleCredentials(ctx.paths.cliCacheDir);
-  ctx.stdout.write(messages.loggedOut(tokensRemoved, credentials.length));
+  ctx.stdout.write(ctx.messages.logout.loggedOut(tokensRemoved, credentials.length));
   return { tokensRemoved, credentialsRemoved: credentials.length };
 }

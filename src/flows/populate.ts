@@ -2,12 +2,12 @@ import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, removeSection, updateSection } from '../config/edit.js';
 import { updateFile } from '../config/write.js';
+import type { Messages } from '../ui/messages/index.js';
 import { CliError, ExitCode } from '../errors.js';
 import { listAccess, type Access } from '../portal/listing.js';
 import { RateLimiter } from '../portal/rate-limit.js';
 import { describeServiceError } from '../sso/oidc-errors.js';
 import { createProgress } from '../ui/progress.js';
-import { messages } from '../ui/messages.js';
 import { readConfigText, showDryRun } from './dry-run.js';
 import { signInWithContext, type SignInFlags } from './sign-in.js';
 import { sessionTarget } from './login.js';
@@ -44,8 +44,8 @@ export interface PopulateResult {
   configChanged: boolean;
 }
 
-function usage(flag: string, verdict: string | true): void {
-  if (verdict !== true) throw new CliError(messages.invalidFlag(flag, verdict), ExitCode.usage);
+function usage(m: Messages, flag: string, verdict: string | true): void {
+  if (verdict !== true) throw new CliError(m.common.invalidFlag(flag, verdict), ExitCode.usage);
 }
 
 function desiredValues(profile: GeneratedProfile, options: PopulateOptions): Array<[string, string]> {
@@ -118,33 +118,34 @@ export function planPopulate(
 export async function populate(ctx: Context, options: PopulateOptions): Promise<PopulateResult> {
   const template = options.template ?? DEFAULT_TEMPLATE;
   try {
-    checkTemplate(template);
+    checkTemplate(ctx.messages, template);
   } catch (error) {
-    throw new CliError(messages.invalidFlag('template', (error as Error).message), ExitCode.usage);
+    throw new CliError(ctx.messages.common.invalidFlag('template', (error as Error).message), ExitCode.usage);
   }
-  usage('region', validateRegion(options.region ?? ''));
-  usage('output', validateOutput(options.output ?? ''));
+  usage(ctx.messages, 'region', validateRegion(ctx.messages, options.region ?? ''));
+  usage(ctx.messages, 'output', validateOutput(ctx.messages, options.output ?? ''));
   const rate = options.rate ?? 20;
-  if (!(rate > 0 && rate <= 1000)) usage('rate', messages.populateBadRate(String(rate)));
+  if (!(rate > 0 && rate <= 1000)) usage(ctx.messages, 'rate', ctx.messages.populate.populateBadRate(String(rate)));
 
-  const config = await readAwsConfig(ctx.paths);
+  const config = await readAwsConfig(ctx.paths, ctx.messages);
   const before = await readConfigText(ctx.paths.configFile); // what the plan is made against
-  const target = sessionTarget(options.ssoSession, config.ssoSessions);
+  const target = sessionTarget(ctx.messages, options.ssoSession, config.ssoSessions);
   const signedIn = await signInWithContext(ctx, target, { ...options.signIn, forceRefresh: false, useRefreshToken: true });
   await signedIn.save();
 
   const sso = await ctx.clients.portal(target.region, { maxAttempts: 1 });
-  const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: messages.progressAccounts, now: ctx.clock.now });
+  const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: ctx.messages.populate.progressAccounts, now: ctx.clock.now });
   let access: Access;
   try {
     access = await listAccess(sso, signedIn.token.accessToken, {
+      messages: ctx.messages,
       limiter: new RateLimiter(rate, ctx.clock),
       clock: ctx.clock,
       concurrency: options.concurrency ?? 8,
       onProgress: (done, total) => progress.update(done, total),
     });
   } catch (error) {
-    throw new CliError(messages.populateListingFailed(describeServiceError(error)));
+    throw new CliError(ctx.messages.populate.populateListingFailed(describeServiceError(error, ctx.messages)));
   }
 
   const profiles = nameProfiles(access.accounts, { template, prefix: options.prefix, session: options.ssoSession });
@@ -160,17 +161,17 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
     const written = await updateFile(
       ctx.paths.configFile,
       (text) => {
-        if (text !== before) throw new CliError(messages.configChangedMeanwhile(ctx.paths.configFile));
+        if (text !== before) throw new CliError(ctx.messages.populate.configChangedMeanwhile(ctx.paths.configFile));
         return after;
       },
       { ...ctx.fsOptions, backup: ctx.backup },
     );
     configChanged = written.changed;
-    if (written.backupFile) ctx.stdout.write(messages.backedUp(ctx.paths.configFile, written.backupFile));
+    if (written.backupFile) ctx.stdout.write(ctx.messages.common.backedUp(ctx.paths.configFile, written.backupFile));
   }
 
   ctx.stdout.write(
-    messages.populateSummary({
+    ctx.messages.populate.populateSummary({
       dryRun: Boolean(options.dryRun),
       added: result.added.length,
       updated: result.updated.length,
@@ -180,11 +181,11 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
       accounts: access.accounts.length,
     }),
   );
-  if (result.skipped.length > 0) ctx.stdout.write(messages.populateSkipped(result.skipped));
+  if (result.skipped.length > 0) ctx.stdout.write(ctx.messages.populate.populateSkipped(result.skipped));
   const full = { ...result, failures: access.failures, retries: access.retries, configChanged };
   if (access.failures.length > 0) {
     const lines = access.failures.map((f) => `  ${f.account.accountId} ${f.account.accountName ?? ''}: ${f.reason}`);
-    throw new CliError(messages.populateFailures(access.failures.length, lines), 1);
+    throw new CliError(ctx.messages.populate.populateFailures(access.failures.length, lines), 1);
   }
   return full;
 }

@@ -1,4 +1,4 @@
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import type { Account } from '../portal/accounts.js';
 
 /** The fields a `populate` name template may use. */
@@ -14,10 +14,10 @@ export const DEFAULT_TEMPLATE = '{account_name}-{role_name}';
 const FIELDS: ReadonlyArray<keyof NameFields> = ['account_id', 'account_name', 'role_name', 'email', 'session'];
 
 /** Throws on an unknown `{field}`, naming it and the known ones. */
-export function checkTemplate(template: string): void {
+export function checkTemplate(m: Messages, template: string): void {
   for (const [, field] of template.matchAll(/\{([^}]*)\}/g)) {
     if (!(FIELDS as readonly string[]).includes(field!)) {
-      throw new Error(messages.unknownTemplateField(field!, template, FIELDS.map((f) => `{${f}}`).join(' ')));
+      throw new Error(m.populate.unknownTemplateField(field!, template, FIELDS.map((f) => `{${f}}`).join(' ')));
     }
   }
 }

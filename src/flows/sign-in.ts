@@ -2,11 +2,16 @@ import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { BrowserAuthorization } from '../sso/auth-code-flow.js';
 import { SsoCache } from '../sso/cache.js';
-import type { CallbackOutcome } from '../sso/callback-server.js';
 import type { DeviceAuthorization } from '../sso/device-flow.js';
 import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
-import { language, messages } from '../ui/messages.js';
-import { chooseSignInMethod, type SignInMethodChoice, type SignInMethodFlags } from '../sso/sign-in-method.js';
+import {
+  chooseSignInMethod,
+  type SignInMethodChoice,
+  type SignInMethodFlags,
+  type SignInMethodReason,
+} from '../sso/sign-in-method.js';
+import { renderCallbackPage } from '../ui/callback-page.js';
+import type { Messages } from '../ui/messages/index.js';
 
 /** The sign-in flags `configure`, `login` and `populate` share. */
 export interface SignInFlags extends SignInMethodFlags {
@@ -20,11 +25,11 @@ export interface SignInFlags extends SignInMethodFlags {
 function announceDeviceAuthorization(ctx: Context, noBrowser: boolean) {
   return async (authorization: DeviceAuthorization) => {
     if (noBrowser) {
-      ctx.stdout.write(messages.deviceNoBrowser(authorization));
-      await printQr(ctx, authorization.verificationUriComplete, messages.qrDevice);
+      ctx.stdout.write(ctx.messages.signIn.deviceNoBrowser(authorization));
+      await printQr(ctx, authorization.verificationUriComplete, ctx.messages.signIn.qrDevice);
       return;
     }
-    ctx.stdout.write(messages.deviceBrowser(authorization));
+    ctx.stdout.write(ctx.messages.signIn.deviceBrowser(authorization));
     await ctx.openBrowser(authorization.verificationUriComplete);
   };
 }
@@ -33,11 +38,11 @@ function announceDeviceAuthorization(ctx: Context, noBrowser: boolean) {
 function announceBrowserAuthorization(ctx: Context, noBrowser: boolean) {
   return async (authorization: BrowserAuthorization) => {
     if (noBrowser) {
-      ctx.stdout.write(messages.pkceNoBrowser(authorization.url));
-      await printQr(ctx, authorization.url, messages.qrPkce(authorization.port));
+      ctx.stdout.write(ctx.messages.signIn.pkceNoBrowser(authorization.url));
+      await printQr(ctx, authorization.url, ctx.messages.signIn.qrPkce(authorization.port));
       return;
     }
-    ctx.stdout.write(messages.pkceBrowser(authorization.url));
+    ctx.stdout.write(ctx.messages.signIn.pkceBrowser(authorization.url));
     await ctx.openBrowser(authorization.url);
   };
 }
@@ -47,30 +52,37 @@ async function printQr(ctx: Context, url: string, caption: string): Promise<void
   ctx.stdout.write(`\n${caption}\n\n${renderQr(url, { color: ctx.interactive && !ctx.env.NO_COLOR })}\n`);
 }
 
-/** The page the browser shows at the end of a PKCE sign-in, in the user's language. */
-export function renderCallbackPage(outcome: CallbackOutcome): string {
-  const page = messages.callbackPage;
-  const escape = (text: string) =>
-    text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-  const [heading, body] = outcome.ok ? [page.successHeading, page.successBody] : [page.failureHeading, outcome.reason];
-  return [
-    '<!DOCTYPE html>',
-    `<html lang="${language}"><head><meta charset="utf-8"><title>${escape(page.title)}</title>`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#16191f}',
-    `h1{font-size:1.5rem;color:${outcome.ok ? '#037f0c' : '#d91515'}}</style></head>`,
-    `<body><h1 id="result" data-ok="${outcome.ok}">${escape(heading)}</h1>`,
-    `<p id="detail">${escape(body)}</p><p>${escape(page.close)}</p></body></html>`,
-    '',
-  ].join('\n');
+/** The reason of a flow choice, in words. */
+function methodReasonText(m: Messages, reason: SignInMethodReason): string {
+  const words = m.signIn.methodReason;
+  switch (reason.kind) {
+    case 'flag-device':
+      return words.flagDevice;
+    case 'flag-pkce':
+      return words.flagPkce;
+    case 'callback-port':
+      return words.callbackPort(reason.port);
+    case 'config':
+      return words.config(reason.sessionName);
+    case 'legacy':
+      return words.legacy;
+    case 'ssh':
+      return words.ssh(reason.variable);
+    case 'ci':
+      return words.ci;
+    case 'no-display':
+      return words.noDisplay;
+    case 'default':
+      return words.default(reason.sessionName);
+  }
 }
 
 /** Decides the flow, says which and why (one line on stderr), and checks the flags fit it. */
 export function chooseMethod(ctx: Context, target: SsoTarget, flags: SignInFlags): SignInMethodChoice {
   if (target.sessionName === undefined && (flags.callbackPort !== undefined || flags.useDeviceCode === false)) {
-    throw new CliError(messages.pkceNeedsSession, ExitCode.usage);
+    throw new CliError(ctx.messages.signIn.pkceNeedsSession, ExitCode.usage);
   }
-  if (flags.useDeviceCode === true && flags.callbackPort !== undefined) throw new CliError(messages.callbackPortWithDeviceCode, ExitCode.usage);
+  if (flags.useDeviceCode === true && flags.callbackPort !== undefined) throw new CliError(ctx.messages.signIn.callbackPortWithDeviceCode, ExitCode.usage);
   return chooseSignInMethod(target, flags, ctx.env, ctx.platform);
 }
 
@@ -88,22 +100,23 @@ export async function signInWithContext(
       `method ${choice.method} (${choice.reason.kind})`,
   );
   // Said only when someone has to sign in (not for a cached or refreshed token); one flow runs, once.
-  const announce = () => ctx.stderr.write(messages.signInMethod(choice));
+  const announce = () => ctx.stderr.write(ctx.messages.signIn.signInMethod(choice.method, methodReasonText(ctx.messages, choice.reason)));
   const device = announceDeviceAuthorization(ctx, noBrowser);
   const browser = announceBrowserAuthorization(ctx, noBrowser);
   const result = await signIn(
     target,
     {
+      messages: ctx.messages,
       cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
       oidc: await ctx.clients.oidc(target.region),
       clock: ctx.clock,
       onDeviceAuthorization: (authorization) => (announce(), device(authorization)),
       onBrowserAuthorization: (authorization) => (announce(), browser(authorization)),
-      renderCallbackPage,
-      onRefreshFailed: (reason) => ctx.stderr.write(messages.refreshFailed(reason)),
+      renderCallbackPage: (outcome) => renderCallbackPage(ctx.messages.signIn.callbackPage, ctx.lang, outcome),
+      onRefreshFailed: (reason) => ctx.stderr.write(ctx.messages.signIn.refreshFailed(reason)),
       onCacheProblem: (problem) => {
         ctx.log.debug(problem.message);
-        ctx.stderr.write(messages.cacheFileReplaced(problem.file));
+        ctx.stderr.write(ctx.messages.signIn.cacheFileReplaced(problem.file));
       },
     },
     {
@@ -116,7 +129,7 @@ export async function signInWithContext(
   );
   const { token } = result;
   for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
-  if (result.via === 'refresh') ctx.stdout.write(messages.refreshed(target.sessionName ?? target.startUrl));
+  if (result.via === 'refresh') ctx.stdout.write(ctx.messages.signIn.refreshed(target.sessionName ?? target.startUrl));
   ctx.log.debug(
     `sign-in: token from ${result.via}, expires ${token.expiresAt.toISOString()}, ` +
       `refresh token ${token.refreshToken ? 'present' : 'absent'}`,

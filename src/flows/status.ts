@@ -2,14 +2,32 @@ import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
 import { readUsable, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
 import { parseScopes } from '../sso/scopes.js';
-import { messages, type StatusEntry } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 
-/** One sign-in as `status --json` reports it; the type lives with the texts that show it. */
-export type SessionStatus = StatusEntry;
+
+/** One sign-in as `sso-setup status` shows it, and `status --json` prints it (README documents the shape). */
+export interface SessionStatus {
+  /** "sso-session" for `[sso-session NAME]`, "legacy" for a start URL set in profiles. */
+  type: 'sso-session' | 'legacy';
+  /** The session name; null for legacy. */
+  name: string | null;
+  startUrl: string;
+  region: string;
+  /** Profiles that sign in through it. */
+  profiles: string[];
+  /** A cached token exists and has not expired. */
+  signedIn: boolean;
+  /** When the cached token expires (ISO 8601), or null. */
+  expiresAt: string | null;
+  /** The token can be refreshed without a browser (refresh token and live registration). */
+  refreshable: boolean;
+  /** When the client registration expires (ISO 8601), or null when there is none. */
+  registrationExpiresAt: string | null;
+}
 
 /** Reads config and caches only: no network, no writes. */
 export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
-  const config = await readAwsConfig(ctx.paths);
+  const config = await readAwsConfig(ctx.paths, ctx.messages);
   const cache = new SsoCache(ctx.paths.ssoCacheDir);
   const now = ctx.clock.now();
   const entries = new Map<string, Omit<SessionStatus, 'signedIn' | 'expiresAt' | 'refreshable' | 'registrationExpiresAt'> & { scopes?: string[] }>();
@@ -54,9 +72,9 @@ export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
   return result;
 }
 
-function describe(status: SessionStatus, now: number): string {
+function describe(m: Messages, status: SessionStatus, now: number): string {
   const minutes = status.expiresAt ? Math.round((Date.parse(status.expiresAt) - now) / 60_000) : 0;
-  return messages.statusEntry(status, minutes);
+  return m.status.statusEntry(status, minutes);
 }
 
 export interface StatusOptions {
@@ -67,7 +85,7 @@ export interface StatusOptions {
 export async function status(ctx: Context, options: StatusOptions): Promise<SessionStatus[]> {
   const statuses = await collectStatus(ctx);
   if (options.json) ctx.stdout.write(JSON.stringify({ sessions: statuses }, null, 2) + '\n');
-  else if (statuses.length === 0) ctx.stdout.write(messages.noSsoConfiguration);
-  else ctx.stdout.write(statuses.map((s) => describe(s, ctx.clock.now())).join('\n\n') + '\n');
+  else if (statuses.length === 0) ctx.stdout.write(ctx.messages.status.noSsoConfiguration);
+  else ctx.stdout.write(statuses.map((s) => describe(ctx.messages, s, ctx.clock.now())).join('\n\n') + '\n');
   return statuses;
 }

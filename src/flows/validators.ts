@@ -1,4 +1,5 @@
-import { messages, type NameKind } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
+import type { NameKind } from '../ui/messages/validate.js';
 import { SSO_REGIONS, suggestRegion } from './regions.js';
 
 /**
@@ -18,52 +19,52 @@ const MAX_URL_LENGTH = 2048;
  * a custom `https://NAME.awsapps.com/start`, or an Identity Center issuer URL. (The AWS
  * CLI 2.35+ also requires https.)
  */
-export function validateStartUrl(value: string, hasDefault: boolean): string | true {
-  if (value === '') return hasDefault ? true : messages.startUrlRequired;
-  if (value.length > MAX_URL_LENGTH) return messages.invalidStartUrl(value, messages.reason.tooLong(MAX_URL_LENGTH));
-  if (CONTROL.test(value) || /\s/.test(value)) return messages.invalidStartUrl(value, messages.reason.spacesOrControl);
+export function validateStartUrl(m: Messages, value: string, hasDefault: boolean): string | true {
+  if (value === '') return hasDefault ? true : m.validate.startUrlRequired;
+  if (value.length > MAX_URL_LENGTH) return m.validate.invalidStartUrl(value, m.validate.reason.tooLong(MAX_URL_LENGTH));
+  if (CONTROL.test(value) || /\s/.test(value)) return m.validate.invalidStartUrl(value, m.validate.reason.spacesOrControl);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return messages.invalidStartUrl(value, messages.reason.notUrl);
+    return m.validate.invalidStartUrl(value, m.validate.reason.notUrl);
   }
-  if (url.protocol !== 'https:') return messages.invalidStartUrl(value, messages.reason.notHttps);
+  if (url.protocol !== 'https:') return m.validate.invalidStartUrl(value, m.validate.reason.notHttps);
   const labels = url.hostname.replace(/\.$/, '').split('.');
   if (url.hostname === '' || !labels.every((l) => HOST_LABEL.test(l))) {
-    return messages.invalidStartUrl(value, messages.reason.noHost);
+    return m.validate.invalidStartUrl(value, m.validate.reason.noHost);
   }
-  if (url.username || url.password) return messages.invalidStartUrl(value, messages.reason.userInfo);
+  if (url.username || url.password) return m.validate.invalidStartUrl(value, m.validate.reason.userInfo);
   return true;
 }
 
 /** The SSO region: one of the regions where IAM Identity Center runs. */
-export function validateSsoRegion(value: string): string | true {
-  if (value === '') return messages.ssoRegionRequired;
+export function validateSsoRegion(m: Messages, value: string): string | true {
+  if (value === '') return m.validate.ssoRegionRequired;
   if ((SSO_REGIONS as readonly string[]).includes(value)) return true;
-  return messages.invalidSsoRegion(value, suggestRegion(value));
+  return m.validate.invalidSsoRegion(value, suggestRegion(value));
 }
 
 /** Region names as AWS spells them: us-east-1, ap-northeast-1, us-gov-west-1, eu-isoe-west-1. */
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** The profile's default client region: optional, any well-formed region name (new ones too). */
-export function validateRegion(value: string): string | true {
+export function validateRegion(m: Messages, value: string): string | true {
   if (value === '' || REGION.test(value)) return true;
-  return messages.invalidRegion(value, suggestRegion(value));
+  return m.validate.invalidRegion(value, suggestRegion(value));
 }
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
 
-export function validateOutput(value: string): string | true {
+export function validateOutput(m: Messages, value: string): string | true {
   if (value === '' || (OUTPUT_FORMATS as readonly string[]).includes(value)) return true;
-  return messages.invalidOutput(value, OUTPUT_FORMATS);
+  return m.validate.invalidOutput(value, OUTPUT_FORMATS);
 }
 
 /** `a, b` is fine; `a b` is not: scopes are separated by commas (AWS CLI). */
-export function validateScopes(value: string): string | true {
-  if (CONTROL.test(value)) return messages.invalidScopes(value);
-  return value.split(',').some((s) => /\s/.test(s.trim())) ? messages.invalidScopes(value) : true;
+export function validateScopes(m: Messages, value: string): string | true {
+  if (CONTROL.test(value)) return m.validate.invalidScopes(value);
+  return value.split(',').some((s) => /\s/.test(s.trim())) ? m.validate.invalidScopes(value) : true;
 }
 
 /**
@@ -74,16 +75,16 @@ const SECTION_NAME = /^[\w\-@+.%:/]+$/;
 const MAX_NAME_LENGTH = 128;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function validateName(kind: NameKind, value: string): string | true {
-  if (value === '') return messages.valueRequired;
-  if (CONTROL.test(value)) return messages.invalidName(kind, value, messages.reason.control);
-  if (/\s/.test(value)) return messages.invalidName(kind, value, messages.reason.spaces);
-  if (value.length > MAX_NAME_LENGTH) return messages.invalidName(kind, value, messages.reason.tooLong(MAX_NAME_LENGTH));
-  if (RESERVED.has(value)) return messages.invalidName(kind, value, messages.reason.reserved);
-  if (!SECTION_NAME.test(value)) return messages.invalidName(kind, value, messages.reason.unreadable);
+export function validateName(m: Messages, kind: NameKind, value: string): string | true {
+  if (value === '') return m.validate.valueRequired;
+  if (CONTROL.test(value)) return m.validate.invalidName(kind, value, m.validate.reason.control);
+  if (/\s/.test(value)) return m.validate.invalidName(kind, value, m.validate.reason.spaces);
+  if (value.length > MAX_NAME_LENGTH) return m.validate.invalidName(kind, value, m.validate.reason.tooLong(MAX_NAME_LENGTH));
+  if (RESERVED.has(value)) return m.validate.invalidName(kind, value, m.validate.reason.reserved);
+  if (!SECTION_NAME.test(value)) return m.validate.invalidName(kind, value, m.validate.reason.unreadable);
   return true;
 }
 
-export function validateAccountId(value: string): string | true {
-  return /^\d{12}$/.test(value) ? true : messages.invalidAccountId(value);
+export function validateAccountId(m: Messages, value: string): string | true {
+  return /^\d{12}$/.test(value) ? true : m.validate.invalidAccountId(value);
 }

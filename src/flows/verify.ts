@@ -2,7 +2,6 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
 import { describeServiceError } from '../sso/oidc-errors.js';
-import { messages } from '../ui/messages.js';
 import { readAwsConfig } from '../config/read.js';
 
 export interface CallerIdentity {
@@ -30,7 +29,7 @@ export async function verifyProfile(ctx: Context, profile: string, region: strin
   try {
     identity = await callerIdentity(ctx, profile, region);
   } catch (error) {
-    throw new CliError(messages.verifyFailed(describeServiceError(error)));
+    throw new CliError(ctx.messages.credentials.verifyFailed(describeServiceError(error, ctx.messages)));
   }
   ctx.stdout.write(asJson(identity));
   return identity;
@@ -45,17 +44,17 @@ export interface WhoamiOptions {
 }
 
 export async function whoami(ctx: Context, options: WhoamiOptions): Promise<CallerIdentity> {
-  const config = await readAwsConfig(ctx.paths);
+  const config = await readAwsConfig(ctx.paths, ctx.messages);
   const section = config.profiles[options.profile];
-  if (!section) throw new CliError(messages.profileNotFound(options.profile));
+  if (!section) throw new CliError(ctx.messages.login.profileNotFound(options.profile));
   const sessionRegion = section.sso_session ? config.ssoSessions[section.sso_session]?.sso_region : section.sso_region;
   const region = section.region || sessionRegion || 'us-east-1';
   let identity: CallerIdentity;
   try {
     identity = await callerIdentity(ctx, options.profile, region);
   } catch (error) {
-    throw new CliError(messages.whoamiFailed(options.profile, describeServiceError(error)));
+    throw new CliError(ctx.messages.credentials.whoamiFailed(options.profile, describeServiceError(error, ctx.messages)));
   }
-  ctx.stdout.write(options.json ? asJson(identity) : messages.whoamiIdentity(identity));
+  ctx.stdout.write(options.json ? asJson(identity) : ctx.messages.credentials.whoamiIdentity(identity));
   return identity;
 }

@@ -5,7 +5,7 @@ import {
   paginateListAccounts,
   type SSOClient,
 } from '@aws-sdk/client-sso';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 
 /** An AWS account the signed-in user may use, as ListAccounts returns it. */
 export interface Account {
@@ -79,10 +79,11 @@ export async function getRoleCredentials(
   accessToken: string,
   accountId: string,
   roleName: string,
+  m: Messages,
 ): Promise<RoleCredentials> {
   const { roleCredentials: c } = await sso.send(new GetRoleCredentialsCommand({ accessToken, accountId, roleName }));
   if (!c?.accessKeyId || !c.secretAccessKey || !c.sessionToken || c.expiration === undefined) {
-    throw new Error(messages.incompleteRoleCredentials);
+    throw new Error(m.credentials.incompleteRoleCredentials);
   }
   return {
     accessKeyId: c.accessKeyId,

@@ -1,6 +1,7 @@
 import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso';
 import type { Clock } from '../ports.js';
 import type { Account } from './accounts.js';
+import type { Messages } from '../ui/messages/index.js';
 import { mapWithConcurrency, withRetries, type RateLimiter, type RetryPolicy } from './rate-limit.js';
 import { describeServiceError } from '../sso/oidc-errors.js';
 
@@ -12,6 +13,8 @@ export interface Access {
 }
 
 export interface ListingOptions {
+  /** The texts, in the user's language (failure reasons). */
+  messages: Messages;
   limiter: RateLimiter;
   clock: Clock;
   concurrency: number;
@@ -57,7 +60,7 @@ export async function listAccess(sso: SSOClient, accessToken: string, options: L
       } while (token);
       return { account, roles };
     } catch (error) {
-      failures.push({ account, reason: describeServiceError(error) });
+      failures.push({ account, reason: describeServiceError(error, options.messages) });
       return undefined;
     } finally {
       options.onProgress?.(++done, accounts.length);

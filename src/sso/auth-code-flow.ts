@@ -1,7 +1,7 @@
 import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { MiddlewareStack } from '@smithy/types';
 import { CliError } from '../errors.js';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import type { ClientRegistration } from './cache.js';
 import type { CallbackServer } from './callback-server.js';
 import type { TokenGrant } from './device-flow.js';
@@ -17,6 +17,8 @@ export interface BrowserAuthorization {
 }
 
 export interface AuthCodeFlowInput {
+  /** The texts, in the user's language. */
+  messages: Messages;
   oidc: SSOOIDCClient;
   registration: ClientRegistration;
   /** The scopes for /authorize (configured, or sso:account:access). */
@@ -62,9 +64,9 @@ export async function runAuthCodeFlow(input: AuthCodeFlowInput): Promise<TokenGr
       })),
     );
   } catch (error) {
-    throw new CliError(messages.signInFailed(describeServiceError(error)));
+    throw new CliError(input.messages.signIn.signInFailed(describeServiceError(error, input.messages)));
   }
-  if (!token.accessToken || token.expiresIn === undefined) throw new CliError(messages.tokenWithoutAccessToken);
+  if (!token.accessToken || token.expiresIn === undefined) throw new CliError(input.messages.signIn.tokenWithoutAccessToken);
   return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from '../errors.js';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import { CALLBACK_PATH, redirectUriFor } from './pkce.js';
 
 /**
@@ -15,6 +15,8 @@ import { CALLBACK_PATH, redirectUriFor } from './pkce.js';
 export type CallbackOutcome = { ok: true } | { ok: false; reason: string };
 
 export interface CallbackServerOptions {
+  /** The texts, in the user's language. */
+  messages: Messages;
   /** 0 (or undefined) picks a free port. */
   port?: number;
   /** The HTML page for an outcome (translated by the caller). */
@@ -77,14 +79,14 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
       const description = query.get('error_description');
       const message =
         error === 'access_denied'
-          ? messages.authorizationCodeDenied
-          : messages.authorizationCodeFailed(clean(error), description === null ? undefined : clean(description));
+          ? options.messages.signIn.authorizationCodeDenied
+          : options.messages.signIn.authorizationCodeFailed(clean(error), description === null ? undefined : clean(description));
       result = { error: new CliError(message) };
     } else if (code !== null && state !== null) {
-      result = state === expectedState ? { code } : { error: new CliError(messages.stateMismatch) };
+      result = state === expectedState ? { code } : { error: new CliError(options.messages.signIn.stateMismatch) };
     } else {
       // Neither an answer nor an error (a probe, a half-typed URL): keep waiting.
-      reply(response, 400, { ok: false, reason: messages.callbackIncomplete });
+      reply(response, 400, { ok: false, reason: options.messages.signIn.callbackIncomplete });
       return;
     }
     finished = result;
@@ -98,9 +100,9 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const port = options.port ?? 0;
-      if (error.code === 'EADDRINUSE') reject(new CliError(messages.callbackPortInUse(port)));
-      else if (error.code === 'EACCES') reject(new CliError(messages.callbackPortDenied(port)));
-      else reject(new CliError(messages.callbackServerFailed(error.message)));
+      if (error.code === 'EADDRINUSE') reject(new CliError(options.messages.signIn.callbackPortInUse(port)));
+      else if (error.code === 'EACCES') reject(new CliError(options.messages.signIn.callbackPortDenied(port)));
+      else reject(new CliError(options.messages.signIn.callbackServerFailed(error.message)));
     });
     server.listen({ host: '127.0.0.1', port: options.port ?? 0, exclusive: true }, resolve);
   });
@@ -119,7 +121,7 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
           return;
         }
         timer = setTimeout(() => {
-          finished ??= { error: new CliError(messages.authorizationTimedOut(Math.round(timeoutMs / 1000))) };
+          finished ??= { error: new CliError(options.messages.signIn.authorizationTimedOut(Math.round(timeoutMs / 1000))) };
           if ('error' in finished) reject(finished.error);
         }, timeoutMs);
         settle = (result) => {

@@ -1,7 +1,7 @@
 import { CreateTokenCommand, StartDeviceAuthorizationCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../ports.js';
 import { CliError } from '../errors.js';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import { describeServiceError, errorName } from './oidc-errors.js';
 import type { ClientRegistration } from './cache.js';
 
@@ -25,6 +25,8 @@ const DEFAULT_INTERVAL_SECONDS = 5;
 const SLOW_DOWN_SECONDS = 5;
 
 export interface DeviceFlowInput {
+  /** The texts, in the user's language. */
+  messages: Messages;
   oidc: SSOOIDCClient;
   registration: ClientRegistration;
   startUrl: string;
@@ -54,10 +56,10 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
       }),
     );
   } catch (error) {
-    throw new CliError(withRegionHint(messages.startSignInFailed(input.startUrl, describeServiceError(error)), error, input));
+    throw new CliError(withRegionHint(input.messages.signIn.startSignInFailed(input.startUrl, describeServiceError(error, input.messages)), error, input));
   }
   if (!started.deviceCode || !started.userCode || !started.verificationUri) {
-    throw new CliError(messages.incompleteDeviceAuthorization);
+    throw new CliError(input.messages.signIn.incompleteDeviceAuthorization);
   }
   const codeLifetimeMs = (started.expiresIn ?? 600) * 1000;
   const expiresAt = new Date(clock.now() + Math.min(codeLifetimeMs, input.timeoutMs ?? codeLifetimeMs));
@@ -71,7 +73,7 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
 
   for (;;) {
     await clock.sleep(intervalMs);
-    if (clock.now() >= expiresAt.getTime()) throw expired();
+    if (clock.now() >= expiresAt.getTime()) throw expired(input.messages);
     try {
       const token = await oidc.send(
         new CreateTokenCommand({
@@ -82,7 +84,7 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
         }),
       );
       if (!token.accessToken || token.expiresIn === undefined) {
-        throw new CliError(messages.tokenWithoutAccessToken);
+        throw new CliError(input.messages.signIn.tokenWithoutAccessToken);
       }
       return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
     } catch (error) {
@@ -93,15 +95,15 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
           intervalMs += SLOW_DOWN_SECONDS * 1000;
           continue;
         case 'ExpiredTokenException':
-          throw expired();
+          throw expired(input.messages);
         case 'AccessDeniedException':
-          throw new CliError(messages.signInDenied);
+          throw new CliError(input.messages.signIn.signInDenied);
         default:
           // The SDK already retried this call with backoff; while the code is valid, a
           // passing fault (throttling, a 5xx, a reset connection) just means poll again.
           if (isTransient(error)) continue;
           if (error instanceof CliError) throw error;
-          throw new CliError(withRegionHint(messages.signInFailed(describeServiceError(error)), error, input));
+          throw new CliError(withRegionHint(input.messages.signIn.signInFailed(describeServiceError(error, input.messages)), error, input));
       }
     }
   }
@@ -111,8 +113,8 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
  * IAM Identity Center answers invalid_grant when the start URL belongs to an instance in
  * another region: the most common cause of a cryptic sign-in failure (aws-cli #5058, #7129).
  */
-function withRegionHint(message: string, error: unknown, input: Pick<DeviceFlowInput, 'region' | 'startUrl'>): string {
-  return errorName(error) === 'InvalidGrantException' ? `${message}\n${messages.regionLikelyWrong(input.region, input.startUrl)}` : message;
+function withRegionHint(message: string, error: unknown, input: Pick<DeviceFlowInput, 'region' | 'startUrl' | 'messages'>): string {
+  return errorName(error) === 'InvalidGrantException' ? `${message}\n${input.messages.signIn.regionLikelyWrong(input.region, input.startUrl)}` : message;
 }
 
 const TRANSIENT_NAMES = new Set([
@@ -133,6 +135,6 @@ export function isTransient(error: unknown): boolean {
   return TRANSIENT_NAMES.has(error.name) || TRANSIENT_CODES.has(code ?? '') || status === 429 || (status !== undefined && status >= 500);
 }
 
-function expired(): CliError {
-  return new CliError(messages.signInExpired);
+function expired(m: Messages): CliError {
+  return new CliError(m.signIn.signInExpired);
 }

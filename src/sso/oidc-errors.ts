@@ -2,7 +2,7 @@
  * SSO OIDC errors carry their text in `error_description` (the SDK's `message` is just
  * "UnknownError", docs/compat.md §B1). These helpers read them without importing the SDK.
  */
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 
 export interface OidcError extends Error {
   error?: string;
@@ -23,10 +23,10 @@ const UNTRUSTED_CERTIFICATE = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-export function describeServiceError(error: unknown): string {
+export function describeServiceError(error: unknown, m: Messages): string {
   if (!(error instanceof Error)) return String(error);
   const { error_description: description, code } = error as OidcError & { code?: string };
   const message = description || (error.message && error.message !== 'UnknownError' ? error.message : '');
   const text = message ? `${error.name}: ${message}` : error.name;
-  return code && UNTRUSTED_CERTIFICATE.has(code) ? `${text}. ${messages.untrustedCertificate}` : text;
+  return code && UNTRUSTED_CERTIFICATE.has(code) ? `${text}. ${m.common.untrustedCertificate}` : text;
 }

@@ -1,7 +1,7 @@
 import { CreateTokenCommand, RegisterClientCommand, type SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { Clock } from '../ports.js';
 import { CliError } from '../errors.js';
-import { messages } from '../ui/messages.js';
+import type { Messages } from '../ui/messages/index.js';
 import { runAuthCodeFlow, withAuthCodeUserAgent, type BrowserAuthorization } from './auth-code-flow.js';
 import {
   readUsable,
@@ -37,6 +37,8 @@ export type SignInMethod = 'pkce' | 'device';
 export type SignInVia = 'cache' | 'refresh' | SignInMethod;
 
 export interface SignInDeps {
+  /** The texts, in the user's language. */
+  messages: Messages;
   cache: SsoCache;
   oidc: SSOOIDCClient;
   clock: Clock;
@@ -98,10 +100,10 @@ async function registerClient(target: SsoTarget, method: SignInMethod, deps: Sig
     const command = new RegisterClientCommand({ clientName, clientType: 'public', scopes, ...pkce });
     response = await deps.oidc.send(method === 'pkce' ? withAuthCodeUserAgent(command) : command);
   } catch (error) {
-    throw new CliError(messages.registerFailed(describeServiceError(error)));
+    throw new CliError(deps.messages.signIn.registerFailed(describeServiceError(error, deps.messages)));
   }
   if (!response.clientId || !response.clientSecret || !response.clientSecretExpiresAt) {
-    throw new CliError(messages.incompleteRegistration);
+    throw new CliError(deps.messages.signIn.incompleteRegistration);
   }
   return {
     clientId: response.clientId,
@@ -119,15 +121,15 @@ async function registerClient(target: SsoTarget, method: SignInMethod, deps: Sig
  */
 async function refresh(target: SsoTarget, cached: SsoToken, deps: SignInDeps): Promise<SsoToken | { failed: string }> {
   const { refreshToken, clientId, clientSecret, registrationExpiresAt } = cached;
-  if (!refreshToken || !clientId || !clientSecret || !registrationExpiresAt) return { failed: messages.refreshUnavailable };
-  if (registrationExpiresAt.getTime() <= deps.clock.now()) return { failed: messages.refreshRegistrationExpired };
+  if (!refreshToken || !clientId || !clientSecret || !registrationExpiresAt) return { failed: deps.messages.signIn.refreshUnavailable };
+  if (registrationExpiresAt.getTime() <= deps.clock.now()) return { failed: deps.messages.signIn.refreshRegistrationExpired };
   let grant: TokenGrant;
   try {
     const response = await deps.oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }));
-    if (!response.accessToken || response.expiresIn === undefined) return { failed: messages.tokenWithoutAccessToken };
+    if (!response.accessToken || response.expiresIn === undefined) return { failed: deps.messages.signIn.tokenWithoutAccessToken };
     grant = { accessToken: response.accessToken, expiresIn: response.expiresIn, refreshToken: response.refreshToken };
   } catch (error) {
-    return { failed: describeServiceError(error) };
+    return { failed: describeServiceError(error, deps.messages) };
   }
   return cachedToken(target, grant, { clientId, clientSecret, registrationExpiresAt }, deps.clock.now());
 }
@@ -165,6 +167,7 @@ function runFlow(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (server) {
     return runAuthCodeFlow({
+      messages: deps.messages,
       oidc: deps.oidc,
       registration,
       scopes: registration.scopes ?? target.scopes ?? DEFAULT_PKCE_SCOPES,
@@ -174,6 +177,7 @@ function runFlow(
     });
   }
   return runDeviceFlow({
+    messages: deps.messages,
     oidc: deps.oidc,
     registration,
     startUrl: target.startUrl,
@@ -209,7 +213,7 @@ export async function signIn(target: SsoTarget, deps: SignInDeps, options: SignI
 
   // The browser's way back listens before anything else happens, so a port in use fails at once.
   const server =
-    options.method === 'pkce' ? await startCallbackServer({ port: options.callbackPort, renderPage: deps.renderCallbackPage }) : undefined;
+    options.method === 'pkce' ? await startCallbackServer({ port: options.callbackPort, renderPage: deps.renderCallbackPage, messages: deps.messages }) : undefined;
   let registration: ClientRegistration;
   let reuseRegistration: boolean;
   let grant: TokenGrant;

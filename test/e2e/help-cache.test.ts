@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { setLanguage } from '../../src/ui/messages.js';
 import { childEnv, requireBuiltCli, runCli } from '../helpers/cli.js';
 import { makeHome } from '../helpers/sandbox.js';
 
@@ -16,7 +15,6 @@ async function fullHelp(env: Record<string, string>): Promise<string> {
     await main(['--help'], undefined, env);
   } finally {
     process.stdout.write = write;
-    setLanguage('en');
   }
   return out.join('');
 }

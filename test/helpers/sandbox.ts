@@ -7,6 +7,7 @@ import { createDebugLog } from '../../src/ui/debug-log.js';
 import { resolveAwsPaths } from '../../src/config/paths.js';
 import type { Context } from '../../src/context.js';
 import { systemClock } from '../../src/ports.js';
+import { catalogue } from '../../src/ui/messages/index.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
 import { resolveAnswer } from '../../src/ui/prompter.js';
 import type { Emulator } from '../emulator/server.js';
@@ -97,6 +98,8 @@ export function testContext(options: {
   const env = { HOME: options.home, DISPLAY: ':0', ...options.env };
   const ctx: TestContext = {
     env,
+    lang: 'en',
+    messages: catalogue('en'),
     platform: process.platform,
     paths: resolveAwsPaths(env, options.home),
     fsOptions: options.fsOptions ?? {},
@@ -105,7 +108,7 @@ export function testContext(options: {
     clock: systemClock,
     interactive: true,
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
-    clients: createClientFactory({ env, endpoint: emulator.url, maxAttempts: options.maxAttempts ?? 1, timeouts: options.timeouts }),
+    clients: createClientFactory({ env, messages: catalogue('en'), endpoint: emulator.url, maxAttempts: options.maxAttempts ?? 1, timeouts: options.timeouts }),
     log: createDebugLog(false, { write: () => undefined }),
     backup: createBackupper().backup,
     async openBrowser(url: string) {

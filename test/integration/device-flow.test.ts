@@ -4,6 +4,9 @@ import { startEmulator, type Emulator } from '../emulator/server.js';
 import { runDeviceFlow, type DeviceAuthorization } from '../../src/sso/device-flow.js';
 import type { Clock } from '../../src/ports.js';
 import type { ClientRegistration } from '../../src/sso/cache.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 /** Virtual time shared by the emulator and the flow: sleeping advances it at once. */
 function virtualClock(start = Date.UTC(2026, 10, 25)) {
@@ -43,6 +46,7 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup({ interval: 2 });
     let shown: DeviceAuthorization | undefined;
     const grant = await runDeviceFlow({
+      messages: en,
       oidc,
       registration,
       startUrl: emulator.org.startUrl, region: 'ap-northeast-1',
@@ -67,6 +71,7 @@ describe('device authorization flow against the emulator', () => {
     emulator.failNext('CreateToken', { status: 400, errorType: 'SlowDownException', count: 2 });
     let code = '';
     await runDeviceFlow({
+      messages: en,
       oidc,
       registration,
       startUrl: emulator.org.startUrl, region: 'ap-northeast-1',
@@ -83,7 +88,7 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup({ interval: 1, deviceCodeTtlSeconds: 60 });
     emulator.injectFault('CreateToken', { status: 400, errorType: 'SlowDownException', always: true });
     await expect(
-      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/expired before it was approved/);
     expect(time.sleeps).toEqual([1000, 6000, 11000, 16000, 21000, 26000]);
   });
@@ -91,7 +96,7 @@ describe('device authorization flow against the emulator', () => {
   it('fails clearly when the code expires or the request is denied', async () => {
     const expired = await setup({ interval: 5, deviceCodeTtlSeconds: 12 });
     await expect(
-      runDeviceFlow({ oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, region: 'ap-northeast-1', clock: expired.time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ messages: en, oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, region: 'ap-northeast-1', clock: expired.time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/expired before it was approved/);
     await expired.emulator.close();
 
@@ -99,6 +104,7 @@ describe('device authorization flow against the emulator', () => {
     emulator = denied.emulator;
     await expect(
       runDeviceFlow({
+        messages: en,
         oidc: denied.oidc,
         registration: denied.registration,
         startUrl: denied.emulator.org.startUrl, region: 'ap-northeast-1',
@@ -112,18 +118,18 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup();
     emulator.injectFault('StartDeviceAuthorization', { status: 400, errorType: 'InvalidGrantException' });
     await expect(
-      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/The SSO region eu-west-1 is the likely cause/);
     emulator.injectFault('CreateToken', { status: 400, errorType: 'InvalidGrantException' });
     await expect(
-      runDeviceFlow({ oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/Sign-in failed: InvalidGrantException[\s\S]*IAM Identity Center console → Settings/);
   });
 
   it('reports an unknown start URL with the service description', async () => {
     const { time, oidc, registration } = await setup();
     await expect(
-      runDeviceFlow({ oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({ messages: en, oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/InvalidRequestException/);
   });
 });

@@ -9,7 +9,9 @@ import { newWhoamiCommand } from '../../src/commands/whoami.js';
 import { profileFromEnvironment, resolveProfile } from '../../src/config/profile-name.js';
 import type { Context } from '../../src/context.js';
 import { CliError } from '../../src/errors.js';
-import { en } from '../../src/ui/messages.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 /**
  * Each command's flags → options mapping, through its `run` seam: nothing runs but the

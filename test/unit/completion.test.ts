@@ -7,6 +7,9 @@ import { readAwsConfig } from '../../src/config/read.js';
 import { createContext, type Context } from '../../src/context.js';
 import { completionCandidates, completionScript } from '../../src/flows/completion.js';
 import { makeHome } from '../helpers/sandbox.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 /**
  * `sso-setup __complete`: the candidates for the last word, from the commander program
@@ -51,8 +54,8 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-const program = () => buildProgram(() => ctx);
-const complete = (...words: string[]) => completionCandidates(program(), words, () => readAwsConfig(ctx.paths));
+const program = () => buildProgram(() => ctx, en);
+const complete = (...words: string[]) => completionCandidates(program(), words, () => readAwsConfig(ctx.paths, en));
 
 describe('completionCandidates', () => {
   it('offers the visible commands first (not the hidden __complete)', async () => {
@@ -134,7 +137,7 @@ describe('__complete', () => {
       const brokenCtx = { ...ctx, paths: resolveAwsPaths({}, broken.home) };
       out = '';
       err = '';
-      await buildProgram(() => brokenCtx).parseAsync(['__complete', 'login', '--profile', ''], { from: 'user' });
+      await buildProgram(() => brokenCtx, en).parseAsync(['__complete', 'login', '--profile', ''], { from: 'user' });
       expect(out).toBe('');
       expect(err).toBe('');
     } finally {

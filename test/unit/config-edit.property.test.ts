@@ -15,6 +15,9 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { updateSection } from '../../src/config/edit.js';
 import { readAwsConfig } from '../../src/config/read.js';
 import { OUTPUT_FORMATS } from '../../src/flows/validators.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 // ---------------------------------------------------------------------------------------
 // A model of a config file, so every generated file comes with the positions of its sections.
@@ -420,7 +423,7 @@ describe('updateSection: fast-check properties', () => {
       fc.asyncProperty(caseArb, async (c) => {
         editsTried++;
         rewrite(afterFile, updateSection(c.before.text, c.section, c.values));
-        const config = await readAwsConfig({ configFile: afterFile, credentialsFile: noCredentials });
+        const config = await readAwsConfig({ configFile: afterFile, credentialsFile: noCredentials }, en);
         const { kind, name } = c.target;
         const mine = kind === 'sso-session' ? config.ssoSessions[name] : kind === 'services' ? undefined : config.profiles[name];
         if (kind === 'services') expect(config.profiles[`services.${name}`]).toBeUndefined();

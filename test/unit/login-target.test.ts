@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveLoginTarget } from '../../src/flows/login.js';
 import type { AwsConfig } from '../../src/config/read.js';
 import { ExitCode } from '../../src/errors.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 const config: AwsConfig = {
   profiles: {
@@ -20,7 +23,7 @@ const config: AwsConfig = {
 // docs/compat.md §A2 "aws sso login" and checklist 27-29.
 describe('resolveLoginTarget', () => {
   it('uses the profile sso_session', () => {
-    expect(resolveLoginTarget(config, { profile: 'dev' })).toEqual({
+    expect(resolveLoginTarget(en, config, { profile: 'dev' })).toEqual({
       sessionName: 'corp',
       startUrl: 'https://d-2.awsapps.com/start',
       region: 'eu-west-1',
@@ -30,22 +33,22 @@ describe('resolveLoginTarget', () => {
   });
 
   it('--sso-session works without a profile', () => {
-    expect(resolveLoginTarget(config, { profile: 'missing', ssoSession: 'corp' }).sessionName).toBe('corp');
+    expect(resolveLoginTarget(en, config, { profile: 'missing', ssoSession: 'corp' }).sessionName).toBe('corp');
   });
 
   it('uses legacy keys', () => {
-    expect(resolveLoginTarget(config, { profile: 'legacy' })).toEqual({
+    expect(resolveLoginTarget(en, config, { profile: 'legacy' })).toEqual({
       startUrl: 'https://d-1.awsapps.com/start',
       region: 'us-east-1',
     });
   });
 
   it('lists only the missing keys, exit code 253', () => {
-    expect(() => resolveLoginTarget(config, { profile: 'partial' })).toThrow(
+    expect(() => resolveLoginTarget(en, config, { profile: 'partial' })).toThrow(
       'Missing the following required SSO configuration values: sso_region. To make sure this profile is properly configured to use SSO, please run: sso-setup configure',
     );
     try {
-      resolveLoginTarget(config, { profile: 'empty' });
+      resolveLoginTarget(en, config, { profile: 'empty' });
     } catch (error) {
       expect((error as Error).message).toBe('Missing the following required SSO configuration values: sso_start_url, sso_region. ');
       expect((error as { exitCode: number }).exitCode).toBe(ExitCode.configuration);
@@ -53,10 +56,10 @@ describe('resolveLoginTarget', () => {
   });
 
   it('names an unknown session or profile', () => {
-    expect(() => resolveLoginTarget(config, { profile: 'orphan' })).toThrow('The specified sso-session does not exist: "nope"');
-    expect(() => resolveLoginTarget(config, { profile: 'x', ssoSession: 'test' })).toThrow(
+    expect(() => resolveLoginTarget(en, config, { profile: 'orphan' })).toThrow('The specified sso-session does not exist: "nope"');
+    expect(() => resolveLoginTarget(en, config, { profile: 'x', ssoSession: 'test' })).toThrow(
       'The specified sso-session does not exist: "test"',
     );
-    expect(() => resolveLoginTarget(config, { profile: 'ghost' })).toThrow('The config profile (ghost) could not be found');
+    expect(() => resolveLoginTarget(en, config, { profile: 'ghost' })).toThrow('The config profile (ghost) could not be found');
   });
 });

@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { langFlag } from '../../src/commands/root.js';
 import { CliError, ExitCode } from '../../src/errors.js';
-import { detectLanguage, en, messages, setLanguage, type Messages, type StatusEntry } from '../../src/ui/messages.js';
-import { ja } from '../../src/ui/messages-ja.js';
+import type { SessionStatus } from '../../src/flows/status.js';
+import { bilingual, catalogue, detectLanguage, type Messages } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
+const ja = catalogue('ja');
 
 /**
  * The catalogues: Japanese has exactly the English keys, every text is translated (with
@@ -29,7 +32,7 @@ function keyTree(value: unknown): unknown {
 }
 
 const URL = 'https://d-9067c0ab12.awsapps.com/start';
-const status: StatusEntry = {
+const status: SessionStatus = {
   type: 'sso-session',
   name: 'my-sso',
   startUrl: URL,
@@ -46,109 +49,106 @@ const status: StatusEntry = {
  * calls (optional arguments, singular and plural). A new function needs an entry here.
  */
 const SAMPLES: Record<string, unknown[][]> = {
-  sessionNamePrompt: [[], ['my-sso']],
-  startUrlPrompt: [[], [URL]],
-  ssoRegionPrompt: [[], ['ap-northeast-1']],
-  scopesPrompt: [['sso:account:access']],
-  regionPrompt: [[], ['ap-northeast-1']],
-  outputPrompt: [[], ['json']],
-  profileNamePrompt: [[], ['ReadOnlyAccess-111122223333']],
-  invalidStartUrl: [['http://x', 'is not a URL']],
-  invalidSsoRegion: [['ap-northeast1'], ['ap-northeast1', 'ap-northeast-1']],
-  invalidScopes: [['a b']],
-  invalidRegion: [['tokyo'], ['ap-northeast1', 'ap-northeast-1']],
-  invalidOutput: [['xml', ['json', 'text']]],
-  invalidName: [['profile name', 'a b', 'contains spaces'], ['session name', 'a b', 'contains spaces']],
-  invalidAccountId: [['123']],
-  'reason.tooLong': [[128]],
-  deviceBrowser: [[{ verificationUri: 'https://device.sso.aws/', userCode: 'ABCD-EFGH' }]],
-  pkceBrowser: [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
-  pkceNoBrowser: [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
-  qrPkce: [[8400]],
-  signInMethod: [
-    [{ method: 'pkce', reason: { kind: 'default', sessionName: 'my-sso' }, remote: false }],
-    [{ method: 'pkce', reason: { kind: 'flag-pkce' }, remote: false }],
-    [{ method: 'pkce', reason: { kind: 'callback-port', port: 8400 }, remote: false }],
-    [{ method: 'device', reason: { kind: 'flag-device' }, remote: false }],
-    [{ method: 'device', reason: { kind: 'config', sessionName: 'my-sso' }, remote: false }],
-    [{ method: 'device', reason: { kind: 'legacy' }, remote: false }],
-    [{ method: 'device', reason: { kind: 'ssh', variable: 'SSH_CONNECTION' }, remote: true }],
-    [{ method: 'device', reason: { kind: 'ci' }, remote: true }],
-    [{ method: 'device', reason: { kind: 'no-display' }, remote: true }],
+  'configure.sessionNamePrompt': [[], ['my-sso']],
+  'configure.startUrlPrompt': [[], [URL]],
+  'configure.ssoRegionPrompt': [[], ['ap-northeast-1']],
+  'configure.scopesPrompt': [['sso:account:access']],
+  'configure.regionPrompt': [[], ['ap-northeast-1']],
+  'configure.outputPrompt': [[], ['json']],
+  'configure.profileNamePrompt': [[], ['ReadOnlyAccess-111122223333']],
+  'validate.invalidStartUrl': [['http://x', 'is not a URL']],
+  'validate.invalidSsoRegion': [['ap-northeast1'], ['ap-northeast1', 'ap-northeast-1']],
+  'validate.invalidScopes': [['a b']],
+  'validate.invalidRegion': [['tokyo'], ['ap-northeast1', 'ap-northeast-1']],
+  'validate.invalidOutput': [['xml', ['json', 'text']]],
+  'validate.invalidName': [['profile name', 'a b', 'contains spaces'], ['session name', 'a b', 'contains spaces']],
+  'validate.invalidAccountId': [['123']],
+  'validate.reason.tooLong': [[128]],
+  'signIn.deviceBrowser': [[{ verificationUri: 'https://device.sso.aws/', userCode: 'ABCD-EFGH' }]],
+  'signIn.pkceBrowser': [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
+  'signIn.pkceNoBrowser': [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
+  'signIn.qrPkce': [[8400]],
+  'signIn.signInMethod': [
+    ['pkce', 'it is the default for sso-session "my-sso"'],
+    ['device', '--use-device-code was given'],
   ],
-  authorizationCodeFailed: [['access_denied'], ['access_denied', 'The user denied the request']],
-  callbackPortInUse: [[8400]],
-  callbackPortDenied: [[80]],
-  callbackServerFailed: [['EADDRNOTAVAIL']],
-  authorizationTimedOut: [[600]],
-  refreshed: [['my-sso']],
-  refreshFailed: [['InvalidGrantException: Invalid refresh token provided']],
-  remembered: [['my-sso', true], ['my-sso', false]],
-  deviceNoBrowser: [[{ verificationUri: 'https://device.sso.aws/', userCode: 'ABCD-EFGH', verificationUriComplete: 'https://device.sso.aws/?user_code=ABCD-EFGH' }]],
-  startSignInFailed: [[URL, 'InvalidRequestException: bad']],
-  signInFailed: [['InternalServerException']],
-  registerFailed: [['InternalServerException']],
-  onlyAccount: [['111122223333']],
-  accountCount: [[2]],
-  usingAccount: [['111122223333']],
-  onlyRole: [['ReadOnlyAccess']],
-  roleCount: [[2]],
-  usingRole: [['ReadOnlyAccess']],
-  noRoles: [['111122223333']],
-  listingFailed: [['InternalServerException']],
-  missingFlags: [[['--start-url', '--sso-region']]],
-  invalidFlag: [['start-url', 'bad']],
-  accountNotAvailable: [['111122223333', ['444455556666']]],
-  roleNotAvailable: [['Admin', '111122223333', ['ReadOnlyAccess']]],
-  chooseWithFlag: [['role-name', ['Admin', 'ReadOnlyAccess']]],
-  dryRunNoChange: [['/home/u/.aws/config']],
-  dryRunHeader: [['/home/u/.aws/config']],
-  cacheFileReplaced: [['/home/u/.aws/sso/cache/x.json']],
-  regionLikelyWrong: [['us-east-1', 'https://d-1.awsapps.com/start']],
-  backedUp: [['/home/u/.aws/config', '/home/u/.aws/config.sso-setup.bak']],
-  populateSummary: [[{ dryRun: false, added: 3, updated: 1, removed: 0, unchanged: 2, pairs: 6, accounts: 2 }], [{ dryRun: true, added: 0, updated: 0, removed: 1, unchanged: 0, pairs: 0, accounts: 0 }]],
-  populateSkipped: [[['mine', 'other']]],
-  populateFailures: [[2, ['  111122223333 Dev: ForbiddenException: No access']]],
-  populateListingFailed: [['TooManyRequestsException']],
-  populateBadRate: [['0']],
-  configChangedMeanwhile: [['/home/u/.aws/config']],
-  unknownTemplateField: [['account', '{account}-{role_name}', '{account_id} {account_name}']],
-  populateHint: [['my-sso']],
-  configuredProfile: [['my-dev-profile']],
-  configuredNoCredentials: [['my-dev-profile']],
-  verifying: [['my-dev-profile']],
-  verifyFailed: [['AccessDeniedException']],
-  missingValues: [[['sso_start_url', 'sso_region']]],
-  sessionNotFound: [['nope']],
-  profileNotFound: [['nope']],
-  loggedIn: [[URL]],
-  loggedOut: [[1, 1], [2, 3]],
-  profileMissingRoleKeys: [['dev', ['sso_account_id']], ['dev', ['sso_account_id', 'sso_role_name']]],
-  sessionExpired: [['dev']],
-  sessionInvalid: [['dev']],
-  roleCredentialsFailed: [['ReadOnlyAccess', '111122223333', 'ForbiddenException']],
-  whoamiFailed: [['dev', 'UnauthorizedException']],
-  whoamiIdentity: [[{ Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/R/u', UserId: 'AROA:u' }]],
-  statusEntry: [
+  'signIn.methodReason.callbackPort': [[8400]],
+  'signIn.methodReason.config': [['my-sso']],
+  'signIn.methodReason.ssh': [['SSH_CONNECTION']],
+  'signIn.methodReason.default': [['my-sso']],
+  'signIn.authorizationCodeFailed': [['access_denied'], ['access_denied', 'The user denied the request']],
+  'signIn.callbackPortInUse': [[8400]],
+  'signIn.callbackPortDenied': [[80]],
+  'signIn.callbackServerFailed': [['EADDRNOTAVAIL']],
+  'signIn.authorizationTimedOut': [[600]],
+  'signIn.refreshed': [['my-sso']],
+  'signIn.refreshFailed': [['InvalidGrantException: Invalid refresh token provided']],
+  'signIn.remembered': [['my-sso', true], ['my-sso', false]],
+  'signIn.deviceNoBrowser': [[{ verificationUri: 'https://device.sso.aws/', userCode: 'ABCD-EFGH', verificationUriComplete: 'https://device.sso.aws/?user_code=ABCD-EFGH' }]],
+  'signIn.startSignInFailed': [[URL, 'InvalidRequestException: bad']],
+  'signIn.signInFailed': [['InternalServerException']],
+  'signIn.registerFailed': [['InternalServerException']],
+  'configure.onlyAccount': [['111122223333']],
+  'configure.accountCount': [[2]],
+  'configure.usingAccount': [['111122223333']],
+  'configure.onlyRole': [['ReadOnlyAccess']],
+  'configure.roleCount': [[2]],
+  'configure.usingRole': [['ReadOnlyAccess']],
+  'configure.noRoles': [['111122223333']],
+  'configure.listingFailed': [['InternalServerException']],
+  'common.missingFlags': [[['--start-url', '--sso-region']]],
+  'common.invalidFlag': [['start-url', 'bad']],
+  'configure.accountNotAvailable': [['111122223333', ['444455556666']]],
+  'configure.roleNotAvailable': [['Admin', '111122223333', ['ReadOnlyAccess']]],
+  'common.chooseWithFlag': [['role-name', ['Admin', 'ReadOnlyAccess']]],
+  'common.dryRunNoChange': [['/home/u/.aws/config']],
+  'common.dryRunHeader': [['/home/u/.aws/config']],
+  'signIn.cacheFileReplaced': [['/home/u/.aws/sso/cache/x.json']],
+  'signIn.regionLikelyWrong': [['us-east-1', 'https://d-1.awsapps.com/start']],
+  'common.backedUp': [['/home/u/.aws/config', '/home/u/.aws/config.sso-setup.bak']],
+  'populate.populateSummary': [[{ dryRun: false, added: 3, updated: 1, removed: 0, unchanged: 2, pairs: 6, accounts: 2 }], [{ dryRun: true, added: 0, updated: 0, removed: 1, unchanged: 0, pairs: 0, accounts: 0 }]],
+  'populate.populateSkipped': [[['mine', 'other']]],
+  'populate.populateFailures': [[2, ['  111122223333 Dev: ForbiddenException: No access']]],
+  'populate.populateListingFailed': [['TooManyRequestsException']],
+  'populate.populateBadRate': [['0']],
+  'populate.configChangedMeanwhile': [['/home/u/.aws/config']],
+  'populate.unknownTemplateField': [['account', '{account}-{role_name}', '{account_id} {account_name}']],
+  'configure.populateHint': [['my-sso']],
+  'configure.configuredProfile': [['my-dev-profile']],
+  'configure.configuredNoCredentials': [['my-dev-profile']],
+  'configure.verifying': [['my-dev-profile']],
+  'credentials.verifyFailed': [['AccessDeniedException']],
+  'login.missingValues': [[['sso_start_url', 'sso_region']]],
+  'login.sessionNotFound': [['nope']],
+  'login.profileNotFound': [['nope']],
+  'login.loggedIn': [[URL]],
+  'logout.loggedOut': [[1, 1], [2, 3]],
+  'credentials.profileMissingRoleKeys': [['dev', ['sso_account_id']], ['dev', ['sso_account_id', 'sso_role_name']]],
+  'credentials.sessionExpired': [['dev']],
+  'credentials.sessionInvalid': [['dev']],
+  'credentials.roleCredentialsFailed': [['ReadOnlyAccess', '111122223333', 'ForbiddenException']],
+  'credentials.whoamiFailed': [['dev', 'UnauthorizedException']],
+  'credentials.whoamiIdentity': [[{ Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/R/u', UserId: 'AROA:u' }]],
+  'status.statusEntry': [
     [status, 42],
     [{ ...status, signedIn: false }, 0],
     [{ ...status, type: 'legacy', name: null, signedIn: false, expiresAt: null, refreshable: false, registrationExpiresAt: null, profiles: [] }, 0],
   ],
-  configBinaryLine: [[3]],
-  configBadHeader: [[3, '[profile dev']],
-  cannotUseConfig: [['/home/u/.aws/config', 'line 3 contains binary data']],
-  caBundleUnreadable: [['/etc/ca.pem', 'ENOENT: no such file or directory']],
-  fileErrorReason: [['EACCES'], ['EPERM'], ['ENOSPC'], ['EDQUOT'], ['EROFS'], ['ENOTDIR'], ['EISDIR']],
-  cannotWrite: [['/home/u/.aws/config', 'the disk is full']],
-  unexpectedError: [['TypeError', 'x is not a function']],
-  unknownLanguage: [['fr', ['en', 'ja']]],
-  'help.title': [['Usage:'], ['Options:'], ['Commands:'], ['Arguments:'], ['Global Options:']],
-  'help.term': [['sso-setup [options] [command]'], ['configure [options]'], ['help [command]']],
-  'help.choices': [['"process", "env"']],
-  'help.default': [['"process"']],
-  'help.preset': [['"x"']],
-  'help.env': [['AWS_PROFILE']],
-  'help.commanderError': [
+  'config.configBinaryLine': [[3]],
+  'config.configBadHeader': [[3, '[profile dev']],
+  'config.cannotUseConfig': [['/home/u/.aws/config', 'line 3 contains binary data']],
+  'config.caBundleUnreadable': [['/etc/ca.pem', 'ENOENT: no such file or directory']],
+  'common.fileErrorReason': [['EACCES'], ['EPERM'], ['ENOSPC'], ['EDQUOT'], ['EROFS'], ['ENOTDIR'], ['EISDIR']],
+  'common.cannotWrite': [['/home/u/.aws/config', 'the disk is full']],
+  'common.unexpectedError': [['TypeError', 'x is not a function']],
+  'common.unknownLanguage': [['fr', ['en', 'ja']]],
+  'program.help.title': [['Usage:'], ['Options:'], ['Commands:'], ['Arguments:'], ['Global Options:']],
+  'program.help.term': [['sso-setup [options] [command]'], ['configure [options]'], ['help [command]']],
+  'program.help.choices': [['"process", "env"']],
+  'program.help.default': [['"process"']],
+  'program.help.preset': [['"x"']],
+  'program.help.env': [['AWS_PROFILE']],
+  'program.help.commanderError': [
     ["error: unknown option '--bogus'\n"],
     ["error: unknown option '--profle'\n(Did you mean --profile?)\n"],
     ["error: unknown command 'logn'\n(Did you mean one of login, logout?)\n"],
@@ -177,8 +177,6 @@ const calls = all.flatMap((leaf) =>
       }))
     : [{ id: leaf.path, path: leaf.path, en: leaf.en, ja: leaf.ja }],
 );
-
-afterEach(() => setLanguage('en'));
 
 describe('the catalogues', () => {
   it('ja has exactly the keys of en, with the same kinds of values', () => {
@@ -213,8 +211,8 @@ describe('the catalogues', () => {
       if (bracket) expect(call.ja as string, call.id).toMatch(new RegExp(`\\S ${bracket.replace(/[[\]]/g, '\\$&')}$`));
       expect(call.ja as string, call.id).not.toMatch(/[:：]\s*$/); // the prompter adds ': '
     }
-    expect(ja.startUrlPrompt()).toBe('SSO 開始 URL [None]');
-    expect(ja.scopesPrompt('sso:account:access')).toBe('SSO 登録スコープ [sso:account:access]');
+    expect(ja.configure.startUrlPrompt()).toBe('SSO 開始 URL [None]');
+    expect(ja.configure.scopesPrompt('sso:account:access')).toBe('SSO 登録スコープ [sso:account:access]');
   });
 
   it('commands, flags, paths, URLs, config keys and variables stay as they are in Japanese', () => {
@@ -226,23 +224,23 @@ describe('the catalogues', () => {
   });
 
   it('English keeps the AWS CLI texts word for word', () => {
-    expect(en.startUrlPrompt()).toBe('SSO start URL [None]');
-    expect(en.sessionNamePrompt()).toBe('SSO session name (Recommended)');
-    expect(en.outputPrompt()).toBe('CLI default output format (json if not specified) [None]');
-    expect(en.sessionNotFound('nope')).toBe('The specified sso-session does not exist: "nope"');
-    expect(en.help.title('Usage:')).toBe('Usage:');
-    expect(en.help.commanderError("error: unknown option '--x'\n")).toBe("error: unknown option '--x'\n");
+    expect(en.configure.startUrlPrompt()).toBe('SSO start URL [None]');
+    expect(en.configure.sessionNamePrompt()).toBe('SSO session name (Recommended)');
+    expect(en.configure.outputPrompt()).toBe('CLI default output format (json if not specified) [None]');
+    expect(en.login.sessionNotFound('nope')).toBe('The specified sso-session does not exist: "nope"');
+    expect(en.program.help.title('Usage:')).toBe('Usage:');
+    expect(en.program.help.commanderError("error: unknown option '--x'\n")).toBe("error: unknown option '--x'\n");
   });
 
   it('translates commander errors it knows and keeps the rest of the text', () => {
-    expect(ja.help.commanderError("error: unknown option '--profle'\n(Did you mean --profile?)\n")).toBe(
+    expect(ja.program.help.commanderError("error: unknown option '--profle'\n(Did you mean --profile?)\n")).toBe(
       "エラー: 不明なオプションです: '--profle'\n(もしかして --profile ですか?)\n",
     );
-    expect(ja.help.commanderError('error: something new\n')).toBe('エラー: something new\n');
+    expect(ja.program.help.commanderError('error: something new\n')).toBe('エラー: something new\n');
   });
 
   it('Japanese status lines line up in the terminal', () => {
-    const lines = ja.statusEntry(status, 42).split('\n').slice(1);
+    const lines = ja.status.statusEntry(status, 42).split('\n').slice(1);
     const column = (line: string) => {
       let width = 0;
       const value = line.search(/(https|はい|いいえ|有効期限|なし|dev)/);
@@ -253,19 +251,23 @@ describe('the catalogues', () => {
   });
 });
 
-describe('setLanguage', () => {
-  it('switches the live `messages` binding every module imports', () => {
-    expect(messages).toBe(en);
-    setLanguage('ja');
-    expect(messages).toBe(ja);
-    expect(messages.valueRequired).toBe('値を入力してください');
-    setLanguage('en');
-    expect(messages.valueRequired).toBe('A value is required');
+describe('catalogue (the language is passed in, nothing global)', () => {
+  it('gives each language its own texts, the same object every time', () => {
+    expect(catalogue('en')).toBe(en);
+    expect(catalogue('ja')).toBe(ja);
+    expect(ja.validate.valueRequired).toBe('値を入力してください');
+    expect(en.validate.valueRequired).toBe('A value is required');
+  });
+
+  it('each area module holds en and ja with the same keys', () => {
+    for (const [area, texts] of Object.entries(bilingual)) {
+      expect(keyTree(texts.ja), area).toEqual(keyTree(texts.en));
+    }
   });
 
   it('types: the Japanese catalogue is a Messages', () => {
-    const catalogue: Messages = ja;
-    expect(catalogue).toBeDefined();
+    const japanese: Messages = ja;
+    expect(japanese).toBeDefined();
   });
 });
 

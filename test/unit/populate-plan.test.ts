@@ -3,6 +3,9 @@ import { nameProfiles, sanitiseProfileName, checkTemplate } from '../../src/flow
 import { planPopulate, GENERATED_KEY } from '../../src/flows/populate.js';
 import { RateLimiter, withRetries } from '../../src/portal/rate-limit.js';
 import { removeSection } from '../../src/config/edit.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 const access = [
   { account: { accountId: '111111111111', accountName: '本番 (Prod)/Team A', emailAddress: 'a@x' }, roles: ['AdministratorAccess', 'Data Scientist'] },
@@ -24,7 +27,7 @@ describe('profile names', () => {
   });
 
   it('rejects unknown template fields', () => {
-    expect(() => checkTemplate('{account}-{role_name}')).toThrow('Unknown field {account}');
+    expect(() => checkTemplate(en, '{account}-{role_name}')).toThrow('Unknown field {account}');
   });
 });
 

@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { renderCallbackPage } from '../../src/flows/sign-in.js';
+import { describe, expect, it } from 'vitest';
+import { renderCallbackPage } from '../../src/ui/callback-page.js';
 import type { ClientRegistration } from '../../src/sso/cache.js';
 import { PKCE_GRANT_TYPES } from '../../src/sso/pkce.js';
 import { MIN_REMAINING_MS, registrationFits } from '../../src/sso/sign-in.js';
-import { en, setLanguage } from '../../src/ui/messages.js';
-import { ja } from '../../src/ui/messages-ja.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en').signIn;
+const ja = catalogue('ja').signIn;
 
 // docs/compat.md §A2 RegisterClient "Reuse": ≥15 minutes left, and grantTypes including
 // authorization_code for PKCE, not including it for the device flow.
@@ -60,10 +62,8 @@ describe('registrationFits', () => {
 });
 
 describe('renderCallbackPage', () => {
-  afterEach(() => setLanguage('en'));
-
   it('success: data-ok="true", the success text, that the window can be closed, lang="en"', () => {
-    const page = renderCallbackPage({ ok: true });
+    const page = renderCallbackPage(en.callbackPage, 'en', { ok: true });
     expect(page).toMatch(/^<!DOCTYPE html>/);
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('data-ok="true"');
@@ -76,7 +76,7 @@ describe('renderCallbackPage', () => {
 
   it('failure: data-ok="false", the reason HTML-escaped, that the window can be closed', () => {
     const reason = `Denied <script>alert("x")</script> & 'y'`;
-    const page = renderCallbackPage({ ok: false, reason });
+    const page = renderCallbackPage(en.callbackPage, 'en', { ok: false, reason });
     expect(page).toContain('data-ok="false"');
     expect(page).toContain(en.callbackPage.failureHeading);
     expect(page).toContain('Denied &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
@@ -88,12 +88,11 @@ describe('renderCallbackPage', () => {
   });
 
   it('speaks the chosen language, lang attribute included', () => {
-    setLanguage('ja');
-    const success = renderCallbackPage({ ok: true });
+    const success = renderCallbackPage(ja.callbackPage, 'ja', { ok: true });
     expect(success).toContain('<html lang="ja">');
     expect(success).toContain(ja.callbackPage.successHeading);
     expect(success).toContain(ja.callbackPage.close);
-    const failure = renderCallbackPage({ ok: false, reason: '<b>"拒否"</b>' });
+    const failure = renderCallbackPage(ja.callbackPage, 'ja', { ok: false, reason: '<b>"拒否"</b>' });
     expect(failure).toContain('<html lang="ja">');
     expect(failure).toContain(ja.callbackPage.failureHeading);
     expect(failure).toContain('&lt;b&gt;&quot;拒否&quot;&lt;/b&gt;');

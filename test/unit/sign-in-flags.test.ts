@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSignInFlags } from '../../src/commands/sign-in-options.js';
-import { en } from '../../src/ui/messages.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 import { CliError, ExitCode } from '../../src/errors.js';
 
 /** The CliError parseSignInFlags throws, or a failure if it throws none. */

@@ -10,6 +10,9 @@ import {
 } from '../../src/flows/validators.js';
 import { suggestRegion } from '../../src/flows/regions.js';
 import { parseScopes } from '../../src/sso/scopes.js';
+import { catalogue } from '../../src/ui/messages/index.js';
+
+const en = catalogue('en');
 
 // docs/compat.md checklist 17, plus the stricter rules that keep names visible to the SDKs.
 describe('validators', () => {
@@ -21,7 +24,7 @@ describe('validators', () => {
     'https://my-company.awsapps.com/start',
     'https://identitycenter.amazonaws.com/ssoins-1234567890abcdef',
     'https://start.url',
-  ])('accepts start URL %s', (url) => expect(validateStartUrl(url, false)).toBe(true));
+  ])('accepts start URL %s', (url) => expect(validateStartUrl(en, url, false)).toBe(true));
 
   it.each([
     ['d-abc123', 'is not a URL'],
@@ -33,7 +36,7 @@ describe('validators', () => {
     ['https://user:pw@d-1.awsapps.com/start', 'user name or password'],
     [`https://d-1.awsapps.com/${'a'.repeat(10_000)}`, 'longer than 2048'],
   ])('rejects start URL %j, naming it and what is expected', (url, reason) => {
-    const message = validateStartUrl(url, false);
+    const message = validateStartUrl(en, url, false);
     expect(message).toMatch(/^Not a valid Start URL: "/);
     expect(message).toContain(reason);
     expect(message).toContain('https://d-xxxxxxxxxx.awsapps.com/start');
@@ -41,41 +44,41 @@ describe('validators', () => {
   });
 
   it('accepts an empty start URL only when there is a default', () => {
-    expect(validateStartUrl('', true)).toBe(true);
-    expect(validateStartUrl('', false)).toMatch(/^A value is required/);
+    expect(validateStartUrl(en, '', true)).toBe(true);
+    expect(validateStartUrl(en, '', false)).toMatch(/^A value is required/);
   });
 
   it('checks SSO regions against where Identity Center runs, with a suggestion', () => {
-    expect(validateSsoRegion('ap-northeast-1')).toBe(true);
-    expect(validateSsoRegion('')).toMatch(/^A value is required/);
-    expect(validateSsoRegion('ap-northeast1')).toMatch(/Not a valid SSO region: "ap-northeast1". Did you mean ap-northeast-1\?/);
-    expect(validateSsoRegion('US-EAST-1')).toMatch(/Did you mean us-east-1\?/);
-    expect(validateSsoRegion('mars-north-1')).not.toMatch(/Did you mean/);
+    expect(validateSsoRegion(en, 'ap-northeast-1')).toBe(true);
+    expect(validateSsoRegion(en, '')).toMatch(/^A value is required/);
+    expect(validateSsoRegion(en, 'ap-northeast1')).toMatch(/Not a valid SSO region: "ap-northeast1". Did you mean ap-northeast-1\?/);
+    expect(validateSsoRegion(en, 'US-EAST-1')).toMatch(/Did you mean us-east-1\?/);
+    expect(validateSsoRegion(en, 'mars-north-1')).not.toMatch(/Did you mean/);
     expect(suggestRegion('eu_west_1')).toBe('eu-west-1');
   });
 
   it('checks client regions by form (new regions too)', () => {
-    expect(validateRegion('us-gov-west-1')).toBe(true);
-    expect(validateRegion('xx-newplace-9')).toBe(true);
-    expect(validateRegion('')).toBe(true);
-    expect(validateRegion('US-EAST-1')).toMatch(/Not a valid region name: "US-EAST-1". Did you mean us-east-1\?/);
+    expect(validateRegion(en, 'us-gov-west-1')).toBe(true);
+    expect(validateRegion(en, 'xx-newplace-9')).toBe(true);
+    expect(validateRegion(en, '')).toBe(true);
+    expect(validateRegion(en, 'US-EAST-1')).toMatch(/Not a valid region name: "US-EAST-1". Did you mean us-east-1\?/);
   });
 
   it('checks output formats', () => {
-    expect(validateOutput('')).toBe(true);
-    expect(validateOutput('yaml-stream')).toBe(true);
-    expect(validateOutput('xml')).toMatch(/Expected one of: json, text, table, yaml, yaml-stream, off/);
+    expect(validateOutput(en, '')).toBe(true);
+    expect(validateOutput(en, 'yaml-stream')).toBe(true);
+    expect(validateOutput(en, 'xml')).toMatch(/Expected one of: json, text, table, yaml, yaml-stream, off/);
   });
 
   it('requires commas between scopes and parses them like the AWS CLI', () => {
-    expect(validateScopes('value-1, value-2')).toBe(true);
-    expect(validateScopes('value-1 value-2')).toMatch(/^Scope values must be separated by commas: "value-1 value-2"/);
+    expect(validateScopes(en, 'value-1, value-2')).toBe(true);
+    expect(validateScopes(en, 'value-1 value-2')).toMatch(/^Scope values must be separated by commas: "value-1 value-2"/);
     expect(parseScopes('scope-1, scope-2,, ')).toEqual(['scope-1', 'scope-2']);
     expect(parseScopes(undefined)).toBeUndefined();
   });
 
   it.each(['my-dev-profile', 'dev.admin', 'a@b', 'AdministratorAccess-111122223333'])('accepts name %s', (name) =>
-    expect(validateName('profile name', name)).toBe(true),
+    expect(validateName(en, 'profile name', name)).toBe(true),
   );
   it.each([
     ['a b', 'contains spaces'],
@@ -85,13 +88,13 @@ describe('validators', () => {
     ['プロファイル', 'cannot read'],
     ['x'.repeat(300), 'longer than 128'],
   ])('rejects name %j', (name, reason) => {
-    const message = validateName('profile name', name);
+    const message = validateName(en, 'profile name', name);
     expect(message).toMatch(/^Not a valid profile name: "/);
     expect(message).toContain(reason);
   });
 
   it('checks account IDs', () => {
-    expect(validateAccountId('111122223333')).toBe(true);
-    expect(validateAccountId('1111')).toMatch(/Expected 12 digits/);
+    expect(validateAccountId(en, '111122223333')).toBe(true);
+    expect(validateAccountId(en, '1111')).toMatch(/Expected 12 digits/);
   });
 });

@@ -1,0 +1,55 @@
+/** `sso-setup populate`: its summary, failures, progress and options. */
+
+const en = {
+  populateSummary: (s: { dryRun: boolean; added: number; updated: number; removed: number; unchanged: number; pairs: number; accounts: number }) =>
+    `${s.dryRun ? 'Would write' : 'Profiles'}: ${s.added} added, ${s.updated} updated, ${s.removed} removed, ${s.unchanged} unchanged ` +
+    `(${s.pairs} account × role pairs in ${s.accounts} accounts).\n`,
+  populateSkipped: (names: readonly string[]) => `Left alone (not written by populate): ${names.join(', ')}\n`,
+  populateFailures: (count: number, lines: readonly string[]) =>
+    `The roles of ${count} account(s) could not be listed; their profiles were not written or pruned:\n${lines.join('\n')}`,
+  populateListingFailed: (reason: string) => `Listing your AWS accounts failed: ${reason}`,
+  populateBadRate: (rate: string) => `${rate} is not a number of requests per second between 0 and 1000`,
+  configChangedMeanwhile: (file: string) => `${file} was changed by another program while populate was listing accounts; nothing was written. Run populate again.`,
+  progressAccounts: 'accounts',
+  unknownTemplateField: (field: string, template: string, known: string) =>
+    `Unknown field {${field}} in the name template "${template}". Known fields: ${known}.`,
+  help: {
+    description: 'Write a profile for every account and role of an sso-session (marked, so re-runs and --prune touch only these)',
+    ssoSession: 'the sso-session to sign in with',
+    template: 'profile name template: {account_name} {account_id} {role_name} {email} {session}',
+    prefix: 'text put before every generated name',
+    region: 'default client Region of the profiles',
+    output: 'CLI default output format of the profiles',
+    dryRun: 'print the change to the config file as a diff; write nothing',
+    prune: 'remove profiles this command generated earlier that no longer exist',
+    rate: 'requests per second to IAM Identity Center (its throttle is about 20)',
+  },
+};
+
+const ja: typeof en = {
+  populateSummary: (s: { dryRun: boolean; added: number; updated: number; removed: number; unchanged: number; pairs: number; accounts: number }) =>
+    `${s.dryRun ? '書き込む予定のプロファイル' : 'プロファイル'}: 追加 ${s.added}、更新 ${s.updated}、削除 ${s.removed}、変更なし ${s.unchanged} ` +
+    `(${s.accounts} アカウントのアカウント × ロールの組み合わせ ${s.pairs} 件)。\n`,
+  populateSkipped: (names: readonly string[]) => `populate が作成したものではないため変更しませんでした: ${names.join(', ')}\n`,
+  populateFailures: (count: number, lines: readonly string[]) =>
+    `${count} 個のアカウントのロールを一覧できませんでした。これらのプロファイルは書き込みも削除もしていません:\n${lines.join('\n')}`,
+  populateListingFailed: (reason: string) => `AWS アカウントの一覧を取得できませんでした: ${reason}`,
+  populateBadRate: (rate: string) => `${rate} は 0 より大きく 1000 以下の 1 秒あたりのリクエスト数ではありません`,
+  configChangedMeanwhile: (file: string) => `populate がアカウントを一覧している間に別のプログラムが ${file} を変更しました。何も書き込んでいません。populate をもう一度実行してください。`,
+  progressAccounts: 'アカウント',
+  unknownTemplateField: (field: string, template: string, known: string) =>
+    `名前テンプレート "${template}" に不明なフィールド {${field}} があります。使えるフィールド: ${known}。`,
+  help: {
+    description: 'sso-session のすべてのアカウントとロールのプロファイルを書き込む (印を付けるので、再実行と --prune はそれらだけを変更する)',
+    ssoSession: 'サインインに使う sso-session',
+    template: 'プロファイル名のテンプレート: {account_name} {account_id} {role_name} {email} {session}',
+    prefix: '生成するすべての名前の前に付ける文字列',
+    region: 'プロファイルのデフォルトのクライアントリージョン',
+    output: 'プロファイルの CLI デフォルト出力形式',
+    dryRun: '設定ファイルへの変更を差分で表示し、何も書き込まない',
+    prune: 'このコマンドが以前に生成し、もう存在しないプロファイルを削除する',
+    rate: 'IAM Identity Center への 1 秒あたりのリクエスト数 (スロットリングの上限は約 20)',
+  },
+};
+
+export const populate = { en, ja };

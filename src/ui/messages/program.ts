@@ -1,0 +1,70 @@
+/** The program's own help: its description, the global options and commander's words. */
+
+const TITLES: Record<string, string> = {
+  'Usage:': '使い方:',
+  'Options:': 'オプション:',
+  'Commands:': 'コマンド:',
+  'Arguments:': '引数:',
+  'Global Options:': 'グローバルオプション:',
+};
+
+/** Commander's error messages, by their fixed English wording; anything else keeps its text after `エラー: `. */
+const COMMANDER_ERRORS: Array<[RegExp, string]> = [
+  [/^error: unknown option '(.*)'/m, "エラー: 不明なオプションです: '$1'"],
+  [/^error: unknown command '(.*)'/m, "エラー: 不明なコマンドです: '$1'"],
+  [/^error: option '(.*)' argument missing/m, "エラー: オプション '$1' の値がありません"],
+  [
+    /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./m,
+    "エラー: オプション '$1' の値 '$2' は正しくありません。指定できる値: $3",
+  ],
+  [
+    /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\./m,
+    "エラー: 引数 '$2' の値 '$1' は正しくありません。指定できる値: $3",
+  ],
+  [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./m, 'エラー: 引数が多すぎます ($2 個まで、指定は $3 個)'],
+  [/^\(Did you mean one of (.*)\?\)$/m, '(もしかして次のいずれかですか: $1)'],
+  [/^\(Did you mean (.*)\?\)$/m, '(もしかして $1 ですか?)'],
+  [/^error: /m, 'エラー: '],
+];
+
+
+const en = {
+  help: {
+    program: 'Set up and run AWS IAM Identity Center (SSO) sign-in for the AWS CLI and SDKs.',
+    version: 'output the version number',
+    helpOption: 'display help for command',
+    helpCommand: 'display help for command',
+    debug: 'print debug output on stderr (tokens and secrets are redacted)',
+    lang: 'language of the messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
+    /** Commander's headings: 'Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'. */
+    title: (title: string) => title,
+    /** A usage line or command term, with commander's `[options]` and `[command]` in it. */
+    term: (term: string) => term,
+    choices: (list: string) => `choices: ${list}`,
+    default: (value: string) => `default: ${value}`,
+    preset: (value: string) => `preset: ${value}`,
+    env: (name: string) => `env: ${name}`,
+    /** Commander's own error messages ("error: unknown option '--x'"). */
+    commanderError: (text: string) => text,
+  },
+};
+
+const ja: typeof en = {
+  help: {
+    program: 'AWS CLI と SDK で使う AWS IAM Identity Center (SSO) のサインインを設定し、実行します。',
+    version: 'バージョン番号を表示する',
+    helpOption: 'コマンドのヘルプを表示する',
+    helpCommand: 'コマンドのヘルプを表示する',
+    debug: 'デバッグ出力を標準エラー出力に表示する (トークンとシークレットは伏せ字)',
+    lang: 'メッセージの言語: en または ja (デフォルト: LC_ALL、LC_MESSAGES、LANG から判定)',
+    title: (title: string) => TITLES[title] ?? title,
+    term: (term: string) => term.replace(/\[options\]/g, '[オプション]').replace(/\[command\]/g, '[コマンド]'),
+    choices: (list: string) => `選択肢: ${list}`,
+    default: (value: string) => `デフォルト: ${value}`,
+    preset: (value: string) => `プリセット: ${value}`,
+    env: (name: string) => `環境変数: ${name}`,
+    commanderError: (text: string) => COMMANDER_ERRORS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text),
+  },
+};
+
+export const program = { en, ja };
