@@ -174,17 +174,15 @@ export function installMessage(requirements, state) {
 
 /** The machine as plan() sees it. */
 export function probe(requirements = REQUIREMENTS) {
+  const present = Object.fromEntries(requirements.map((r) => [r.name, r.find() !== undefined]));
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const aptGet = process.platform === 'linux' && onPath('apt-get') !== undefined;
-  const sudo = !root && aptGet && onPath('sudo') !== undefined && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-  return {
-    platform: process.platform,
-    root,
-    sudo,
-    aptGet,
-    aptListsEmpty: aptGet && aptListsEmpty(),
-    present: Object.fromEntries(requirements.map((r) => [r.name, r.find() !== undefined])),
-  };
+  // Asked only when apt has something to do: for a user outside sudoers, even `sudo -n`
+  // reports an incident.
+  const aptNeeded = requirements.some((r) => r.apt && !present[r.name]);
+  const sudo =
+    aptNeeded && !root && aptGet && onPath('sudo') !== undefined && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+  return { platform: process.platform, root, sudo, aptGet, aptListsEmpty: aptGet && aptListsEmpty(), present };
 }
 
 /** No `*_Packages` file (plain or compressed) in apt's lists: `apt-get update` has never run. */
@@ -194,6 +192,12 @@ export function aptListsEmpty(dir = APT_LISTS) {
   } catch {
     return true;
   }
+}
+
+/** npm as [command, first args]: the npm running `npm test` (npm_execpath) through this Node, else `npm`. */
+function npmCommand(execpath = process.env.npm_execpath) {
+  if (execpath?.endsWith('.js')) return [process.execPath, [execpath]];
+  return [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
 }
 
 /** The command line of an action: [command, args]. */
@@ -206,10 +210,12 @@ export function commandOf(action) {
       return asRoot(['apt-get', 'update', '-qq', ...lock]);
     case 'apt-install':
       return asRoot(['apt-get', 'install', '-y', '-qq', ...lock, action.package]);
-    case 'npm-install':
+    case 'npm-install': {
+      const [npm, first] = npmCommand();
       return [
-        process.platform === 'win32' ? 'npm.cmd' : 'npm',
+        npm,
         [
+          ...first,
           'install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock',
           '--prefix', npmPrefix(action.name),
           ...(action.os ? ['--os', action.os] : []),
@@ -217,6 +223,7 @@ export function commandOf(action) {
           action.spec,
         ],
       ];
+    }
     default:
       throw new Error(`unknown action ${action.kind}`);
   }
@@ -298,7 +305,14 @@ export async function execute(
   return { failed: failed.map((r) => r.name) };
 }
 
-const invoked = process.argv[1] && realpathSync(path.resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url));
-if (invoked) {
+function invokedDirectly() {
+  try {
+    return !!process.argv[1] && realpathSync(path.resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   await execute(plan(REQUIREMENTS, probe(REQUIREMENTS)));
 }
