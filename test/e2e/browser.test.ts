@@ -9,16 +9,19 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { makeHome } from '../helpers/sandbox.js';
 import { childEnv, cliPath, repoRoot, requireBuiltCli } from '../helpers/cli.js';
+import { findBrowser } from '../../scripts/provision.mjs';
 
 /**
- * A real browser: Debian's headless Chromium, driven by playwright-core, opens the URL the
- * built CLI prints with --no-browser, and a person's click on the emulator's Allow or Deny
- * button travels through real HTML forms and redirects to the CLI's loopback callback page
- * (PKCE) or to the device flow's polling.
+ * A real browser: Debian's headless Chromium (or a Google Chrome or Microsoft Edge already on
+ * the machine: findBrowser, which `npm test`'s provisioning uses too), driven by
+ * playwright-core, opens the URL the built CLI prints with --no-browser, and a person's click
+ * on the emulator's Allow or Deny button travels through real HTML forms and redirects to the
+ * CLI's loopback callback page (PKCE) or to the device flow's polling.
  */
 const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_MISSING = "Chromium is missing: install Debian's chromium package (apt-get install chromium)";
+const CHROMIUM = findBrowser();
+const CHROMIUM_MISSING =
+  "No Chromium, Google Chrome or Microsoft Edge found: install Debian's chromium package (apt-get install chromium; `npm test` does it as root or with passwordless sudo)";
 // The network is closed here: nothing in Chromium may try to reach the outside.
 const CHROMIUM_ARGS = [
   '--headless',
@@ -53,10 +56,10 @@ afterAll(async () => {
 
 /**
  * The one browser of this file, started on first use with a new, empty profile. A missing
- * Chromium fails each test (it must not skip): CI installs it (.ci/run).
+ * browser fails each test (it must not skip): `npm test` installs it first (scripts/provision.mjs).
  */
 async function browser(): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
+  if (!CHROMIUM) throw new Error(CHROMIUM_MISSING);
   if (!context) {
     userDataDir = await mkdtemp(path.join(tmpdir(), 'sso-setup-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
