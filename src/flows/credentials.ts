@@ -3,7 +3,7 @@ import { readAwsConfig } from '../config/read.js';
 import { CliError, ConfigurationError } from '../errors.js';
 import { getRoleCredentials } from '../portal/accounts.js';
 import { readUsable, SsoCache, tokenCacheKey } from '../sso/cache.js';
-import { describeServiceError, errorName } from '../sso/oidc-errors.js';
+import { describeServiceError, errorName } from '../service-errors.js';
 import {
   readRoleCredentials,
   roleCredentialsCacheKey,

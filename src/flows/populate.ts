@@ -5,7 +5,7 @@ import { updateFile } from '../config/write.js';
 import { CliError, ExitCode } from '../errors.js';
 import { listAccess, type Access } from '../portal/listing.js';
 import { RateLimiter } from '../portal/rate-limit.js';
-import { describeServiceError } from '../sso/oidc-errors.js';
+import { describeServiceError } from '../service-errors.js';
 import { createProgress } from '../ui/progress.js';
 import { messages } from '../ui/messages.js';
 import { readConfigText, showDryRun } from './dry-run.js';

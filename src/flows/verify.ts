@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { describeServiceError } from '../sso/oidc-errors.js';
+import { describeServiceError } from '../service-errors.js';
 import { messages } from '../ui/messages.js';
 import { readAwsConfig } from '../config/read.js';
 

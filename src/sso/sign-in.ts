@@ -13,9 +13,10 @@ import {
   type SsoToken,
 } from './cache.js';
 import { startCallbackServer, type CallbackOutcome, type CallbackServer } from './callback-server.js';
-import { runDeviceFlow, type DeviceAuthorization, type TokenGrant } from './device-flow.js';
-import { describeServiceError } from './oidc-errors.js';
+import { runDeviceFlow, type DeviceAuthorization } from './device-flow.js';
+import { describeServiceError } from '../service-errors.js';
 import { DEFAULT_PKCE_SCOPES, PKCE_GRANT_TYPES, REGISTERED_REDIRECT_URI } from './pkce.js';
+import { tokenGrant, type TokenGrant } from './token-grant.js';
 
 /** What to sign in to: an sso-session, or a legacy profile's start URL. */
 export interface SsoTarget {
@@ -123,11 +124,9 @@ async function refresh(target: SsoTarget, cached: SsoToken, deps: SignInDeps): P
   if (registrationExpiresAt.getTime() <= deps.clock.now()) return { failed: messages.refreshRegistrationExpired };
   let grant: TokenGrant;
   try {
-    const response = await deps.oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }));
-    if (!response.accessToken || response.expiresIn === undefined) return { failed: messages.tokenWithoutAccessToken };
-    grant = { accessToken: response.accessToken, expiresIn: response.expiresIn, refreshToken: response.refreshToken };
+    grant = tokenGrant(await deps.oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken })));
   } catch (error) {
-    return { failed: describeServiceError(error) };
+    return { failed: error instanceof CliError ? error.message : describeServiceError(error) };
   }
   return cachedToken(target, grant, { clientId, clientSecret, registrationExpiresAt }, deps.clock.now());
 }
