@@ -4,6 +4,8 @@ import { CliError } from '../errors.js';
 import { describeServiceError } from '../service-errors.js';
 import { messages } from '../ui/messages.js';
 import { readAwsConfig } from '../config/read.js';
+import { sessionTarget } from './login.js';
+import { sessionTokenWithContext } from './sign-in.js';
 
 export interface CallerIdentity {
   UserId: string;
@@ -43,6 +45,12 @@ export async function whoami(ctx: Context, options: { profile: string; json?: bo
   if (!section) throw new CliError(messages.profileNotFound(options.profile));
   const sessionRegion = section.sso_session ? config.ssoSessions[section.sso_session]?.sso_region : section.sso_region;
   const region = section.region || sessionRegion || 'us-east-1';
+  // The SDK's provider refreshes only in the last 5 minutes and writes its own format;
+  // refreshing first, as botocore would, leaves it a token it uses as it is.
+  const session = section.sso_session ? config.ssoSessions[section.sso_session] : undefined;
+  if (session?.sso_start_url && session.sso_region) {
+    await sessionTokenWithContext(ctx, sessionTarget(section.sso_session!, config.ssoSessions));
+  }
   let identity: CallerIdentity;
   try {
     identity = await callerIdentity(ctx, options.profile, region);
