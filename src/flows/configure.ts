@@ -4,9 +4,9 @@ import { profileSectionName, ssoSessionSectionName, updateSection } from '../con
 import { updateFile } from '../config/write.js';
 import { CliError, ExitCode } from '../errors.js';
 import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
-import { parseScopes } from '../sso/scopes.js';
+import { DEFAULT_SCOPE, parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
-import { errorName, describeServiceError } from '../sso/oidc-errors.js';
+import { errorName, describeServiceError } from '../service-errors.js';
 import type { Prompter } from '../ui/prompter.js';
 import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
@@ -21,8 +21,6 @@ import {
   validateStartUrl,
 } from './validators.js';
 import { verifyProfile } from './verify.js';
-
-export const DEFAULT_SCOPES = 'sso:account:access';
 
 /** Answers given as flags (`--start-url` …): those prompts are not shown. */
 export interface ConfigurePreset {
@@ -100,8 +98,8 @@ async function askSso(
   if (!sessionName) return { target: { startUrl, region }, forceRefresh: false };
 
   const scopes = await answers.text('scopes', preset.scopes, {
-    message: ctx.messages.configure.scopesPrompt(DEFAULT_SCOPES),
-    default: DEFAULT_SCOPES,
+    message: ctx.messages.configure.scopesPrompt(DEFAULT_SCOPE),
+    default: DEFAULT_SCOPE,
     validate: (v) => validateScopes(ctx.messages, v),
   });
   return {

@@ -2,8 +2,7 @@ import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
 import { CliError, ConfigurationError } from '../errors.js';
 import { getRoleCredentials } from '../portal/accounts.js';
-import { readUsable, SsoCache, tokenCacheKey } from '../sso/cache.js';
-import { describeServiceError, errorName } from '../sso/oidc-errors.js';
+import { describeServiceError, errorName } from '../service-errors.js';
 import {
   readRoleCredentials,
   roleCredentialsCacheKey,
@@ -13,11 +12,13 @@ import {
 import { MIN_REMAINING_MS } from '../sso/sign-in.js';
 import { resolveLoginTarget } from './login.js';
 import { formatCredentials, type CredentialFormat } from './credential-formats.js';
+import { sessionTokenWithContext } from './sign-in.js';
 
 /**
  * Role credentials for an SSO profile, the way the AWS CLI gets them: from its cache in
  * ~/.aws/cli/cache while they have 15+ minutes left, else GetRoleCredentials with the cached
- * SSO token (and the result cached again, in the AWS CLI's format).
+ * SSO token, refreshed first when it has under 15 minutes left, as botocore does (and the
+ * result cached again, in the AWS CLI's format).
  */
 export async function roleCredentialsForProfile(ctx: Context, profile: string): Promise<CachedRoleCredentials> {
   const config = await readAwsConfig(ctx.paths, ctx.messages);
@@ -37,12 +38,10 @@ export async function roleCredentialsForProfile(ctx: Context, profile: string): 
     return cached;
   }
 
-  const cache = new SsoCache(ctx.paths.ssoCacheDir);
-  const token = await readUsable(() => cache.readToken(tokenCacheKey(target)));
+  const token = await sessionTokenWithContext(ctx, target);
   if (!token || token.expiresAt.getTime() <= ctx.clock.now()) {
     throw new CliError(ctx.messages.credentials.sessionExpired(profile));
   }
-  ctx.log.secret(token.accessToken);
   let credentials;
   try {
     credentials = await getRoleCredentials(await ctx.clients.portal(target.region), token.accessToken, accountId!, roleName!, ctx.messages);

@@ -6,7 +6,7 @@ import type { Messages } from '../ui/messages/index.js';
 import { CliError, ExitCode } from '../errors.js';
 import { listAccess, type Access } from '../portal/listing.js';
 import { RateLimiter } from '../portal/rate-limit.js';
-import { describeServiceError } from '../sso/oidc-errors.js';
+import { describeServiceError } from '../service-errors.js';
 import { createProgress } from '../ui/progress.js';
 import { readConfigText, showDryRun } from './dry-run.js';
 import { signInWithContext, type SignInFlags } from './sign-in.js';

@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import type { BrowserAuthorization } from '../sso/auth-code-flow.js';
-import { SsoCache } from '../sso/cache.js';
+import { SsoCache, type SsoToken } from '../sso/cache.js';
 import type { DeviceAuthorization } from '../sso/device-flow.js';
-import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
+import { sessionToken, signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
 import {
   chooseSignInMethod,
   type SignInMethodChoice,
@@ -135,4 +135,26 @@ export async function signInWithContext(
       `refresh token ${token.refreshToken ? 'present' : 'absent'}`,
   );
   return result;
+}
+
+/**
+ * The cached token of a sign-in for a command that needs one, refreshed as botocore would
+ * (sessionToken) and written back; undefined when not signed in. Says nothing on the
+ * terminal: export-credentials' output is the credentials. The caller decides what an
+ * expired token means.
+ */
+export async function sessionTokenWithContext(ctx: Context, target: SsoTarget): Promise<SsoToken | undefined> {
+  const result = await sessionToken(target, {
+    messages: ctx.messages,
+    cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
+    clock: ctx.clock,
+    oidc: () => ctx.clients.oidc(target.region),
+    onCacheProblem: (problem) => ctx.log.debug(problem.message),
+    onRefreshFailed: (reason) => ctx.log.debug(`token: the refresh failed (${reason}); the cached token is kept`),
+  });
+  if (!result) return undefined;
+  const { token, via } = result;
+  for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
+  ctx.log.debug(`token: from ${via}, expires ${token.expiresAt.toISOString()}, refresh token ${token.refreshToken ? 'present' : 'absent'}`);
+  return token;
 }

@@ -1,8 +1,10 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Context } from '../context.js';
 import { CliError } from '../errors.js';
-import { describeServiceError } from '../sso/oidc-errors.js';
+import { describeServiceError } from '../service-errors.js';
 import { readAwsConfig } from '../config/read.js';
+import { sessionTarget } from './login.js';
+import { sessionTokenWithContext } from './sign-in.js';
 
 export interface CallerIdentity {
   UserId: string;
@@ -49,6 +51,12 @@ export async function whoami(ctx: Context, options: WhoamiOptions): Promise<Call
   if (!section) throw new CliError(ctx.messages.login.profileNotFound(options.profile));
   const sessionRegion = section.sso_session ? config.ssoSessions[section.sso_session]?.sso_region : section.sso_region;
   const region = section.region || sessionRegion || 'us-east-1';
+  // The SDK's provider refreshes only in the last 5 minutes and writes its own format;
+  // refreshing first, as botocore would, leaves it a token it uses as it is.
+  const session = section.sso_session ? config.ssoSessions[section.sso_session] : undefined;
+  if (session?.sso_start_url && session.sso_region) {
+    await sessionTokenWithContext(ctx, sessionTarget(ctx.messages, section.sso_session!, config.ssoSessions));
+  }
   let identity: CallerIdentity;
   try {
     identity = await callerIdentity(ctx, options.profile, region);

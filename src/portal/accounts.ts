@@ -1,8 +1,8 @@
 import {
   GetRoleCredentialsCommand,
+  ListAccountRolesCommand,
+  ListAccountsCommand,
   LogoutCommand,
-  paginateListAccountRoles,
-  paginateListAccounts,
   type SSOClient,
 } from '@aws-sdk/client-sso';
 import type { Messages } from '../ui/messages/index.js';
@@ -23,30 +23,45 @@ export interface RoleCredentials {
 
 const PAGE_SIZE = 100;
 
+/** How a listing sends each request: directly, or (populate) behind a rate limiter with retries. */
+export type PortalCall = <T>(request: () => Promise<T>) => Promise<T>;
+const direct: PortalCall = (request) => request();
+
+/** Every item of a paginated portal listing: page after page until no nextToken comes back. */
+async function allPages<P extends { nextToken?: string }, T>(
+  call: PortalCall,
+  fetchPage: (nextToken: string | undefined, maxResults: number) => Promise<P>,
+  items: (page: P) => T[],
+): Promise<T[]> {
+  const all: T[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await call(() => fetchPage(nextToken, PAGE_SIZE));
+    all.push(...items(page));
+    nextToken = page.nextToken || undefined;
+  } while (nextToken);
+  return all;
+}
+
 /** Every account the token gives access to, all pages. */
-export async function listAccounts(sso: SSOClient, accessToken: string): Promise<Account[]> {
-  const accounts: Account[] = [];
-  for await (const page of paginateListAccounts({ client: sso, pageSize: PAGE_SIZE }, { accessToken })) {
-    for (const account of page.accountList ?? []) {
-      if (account.accountId) {
-        accounts.push({
-          accountId: account.accountId,
-          accountName: account.accountName || undefined,
-          emailAddress: account.emailAddress || undefined,
-        });
-      }
-    }
-  }
-  return accounts;
+export function listAccounts(sso: SSOClient, accessToken: string, call: PortalCall = direct): Promise<Account[]> {
+  return allPages(
+    call,
+    (nextToken, maxResults) => sso.send(new ListAccountsCommand({ accessToken, maxResults, nextToken })),
+    (page) =>
+      (page.accountList ?? []).flatMap((a) =>
+        a.accountId ? [{ accountId: a.accountId, accountName: a.accountName || undefined, emailAddress: a.emailAddress || undefined }] : [],
+      ),
+  );
 }
 
 /** Every role name the token gives in one account, all pages. */
-export async function listAccountRoles(sso: SSOClient, accessToken: string, accountId: string): Promise<string[]> {
-  const roles: string[] = [];
-  for await (const page of paginateListAccountRoles({ client: sso, pageSize: PAGE_SIZE }, { accessToken, accountId })) {
-    for (const role of page.roleList ?? []) if (role.roleName) roles.push(role.roleName);
-  }
-  return roles;
+export function listAccountRoles(sso: SSOClient, accessToken: string, accountId: string, call: PortalCall = direct): Promise<string[]> {
+  return allPages(
+    call,
+    (nextToken, maxResults) => sso.send(new ListAccountRolesCommand({ accessToken, accountId, maxResults, nextToken })),
+    (page) => (page.roleList ?? []).flatMap((r) => (r.roleName ? [r.roleName] : [])),
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
-import { ListAccountRolesCommand, ListAccountsCommand, type SSOClient } from '@aws-sdk/client-sso';
+import type { SSOClient } from '@aws-sdk/client-sso';
 import type { Clock } from '../ports.js';
-import type { Account } from './accounts.js';
+import { listAccountRoles, listAccounts, type Account, type PortalCall } from './accounts.js';
 import type { Messages } from '../ui/messages/index.js';
 import { mapWithConcurrency, withRetries, type RateLimiter, type RetryPolicy } from './rate-limit.js';
-import { describeServiceError } from '../sso/oidc-errors.js';
+import { describeServiceError } from '../service-errors.js';
 
 /** Everything one user may use: accounts with their roles, and the accounts that could not be listed. */
 export interface Access {
@@ -23,8 +23,6 @@ export interface ListingOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const PAGE_SIZE = 100;
-
 /**
  * Lists every account, then every account's roles with bounded concurrency, all behind one
  * rate limiter. An account whose roles cannot be listed after the retries is reported in
@@ -33,32 +31,15 @@ const PAGE_SIZE = 100;
 export async function listAccess(sso: SSOClient, accessToken: string, options: ListingOptions): Promise<Access> {
   let retries = 0;
   const onRetry = () => void retries++;
-  const call = <T>(fn: () => Promise<T>) => withRetries(fn, options.limiter, options.clock, options.retry, onRetry);
+  const call: PortalCall = (fn) => withRetries(fn, options.limiter, options.clock, options.retry, onRetry);
 
-  const accounts: Account[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await call(() => sso.send(new ListAccountsCommand({ accessToken, maxResults: PAGE_SIZE, nextToken })));
-    for (const a of page.accountList ?? []) {
-      if (a.accountId) accounts.push({ accountId: a.accountId, accountName: a.accountName || undefined, emailAddress: a.emailAddress || undefined });
-    }
-    nextToken = page.nextToken || undefined;
-  } while (nextToken);
+  const accounts = await listAccounts(sso, accessToken, call);
 
   let done = 0;
   const failures: Access['failures'] = [];
   const results = await mapWithConcurrency(accounts, options.concurrency, async (account) => {
-    const roles: string[] = [];
     try {
-      let token: string | undefined;
-      do {
-        const page = await call(() =>
-          sso.send(new ListAccountRolesCommand({ accessToken, accountId: account.accountId, maxResults: PAGE_SIZE, nextToken: token })),
-        );
-        for (const r of page.roleList ?? []) if (r.roleName) roles.push(r.roleName);
-        token = page.nextToken || undefined;
-      } while (token);
-      return { account, roles };
+      return { account, roles: await listAccountRoles(sso, accessToken, account.accountId, call) };
     } catch (error) {
       failures.push({ account, reason: describeServiceError(error, options.messages) });
       return undefined;

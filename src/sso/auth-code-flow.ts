@@ -4,8 +4,8 @@ import { CliError } from '../errors.js';
 import type { Messages } from '../ui/messages/index.js';
 import type { ClientRegistration } from './cache.js';
 import type { CallbackServer } from './callback-server.js';
-import type { TokenGrant } from './device-flow.js';
-import { describeServiceError } from './oidc-errors.js';
+import { describeServiceError } from '../service-errors.js';
+import { tokenGrant, type TokenGrant } from './token-grant.js';
 import { authorizeUrl, codeChallenge, createCodeVerifier, createState } from './pkce.js';
 
 /** What the user needs to approve an authorization-code sign-in. */
@@ -66,8 +66,7 @@ export async function runAuthCodeFlow(input: AuthCodeFlowInput): Promise<TokenGr
   } catch (error) {
     throw new CliError(input.messages.signIn.signInFailed(describeServiceError(error, input.messages)));
   }
-  if (!token.accessToken || token.expiresIn === undefined) throw new CliError(input.messages.signIn.tokenWithoutAccessToken);
-  return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
+  return tokenGrant(token, input.messages);
 }
 
 /** What the AWS CLI adds to the user agent of the PKCE flow's requests (`md/sso#auth`). */

@@ -2,8 +2,9 @@ import { CreateTokenCommand, StartDeviceAuthorizationCommand, type SSOOIDCClient
 import type { Clock } from '../ports.js';
 import { CliError } from '../errors.js';
 import type { Messages } from '../ui/messages/index.js';
-import { describeServiceError, errorName } from './oidc-errors.js';
+import { describeServiceError, errorName } from '../service-errors.js';
 import type { ClientRegistration } from './cache.js';
+import { tokenGrant, type TokenGrant } from './token-grant.js';
 
 /** What the user needs to approve a device authorization. */
 export interface DeviceAuthorization {
@@ -11,13 +12,6 @@ export interface DeviceAuthorization {
   verificationUriComplete: string;
   userCode: string;
   expiresAt: Date;
-}
-
-/** A token as CreateToken returns it. */
-export interface TokenGrant {
-  accessToken: string;
-  expiresIn: number;
-  refreshToken?: string;
 }
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -75,18 +69,17 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
     await clock.sleep(intervalMs);
     if (clock.now() >= expiresAt.getTime()) throw expired(input.messages);
     try {
-      const token = await oidc.send(
-        new CreateTokenCommand({
-          clientId: registration.clientId,
-          clientSecret: registration.clientSecret,
-          grantType: DEVICE_CODE_GRANT,
-          deviceCode: started.deviceCode,
-        }),
+      return tokenGrant(
+        await oidc.send(
+          new CreateTokenCommand({
+            clientId: registration.clientId,
+            clientSecret: registration.clientSecret,
+            grantType: DEVICE_CODE_GRANT,
+            deviceCode: started.deviceCode,
+          }),
+        ),
+        input.messages,
       );
-      if (!token.accessToken || token.expiresIn === undefined) {
-        throw new CliError(input.messages.signIn.tokenWithoutAccessToken);
-      }
-      return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
     } catch (error) {
       switch (errorName(error)) {
         case 'AuthorizationPendingException':

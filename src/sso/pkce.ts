@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_SCOPE } from './scopes.js';
 
 /**
  * The pieces of the OAuth 2.0 authorization-code flow with PKCE (RFC 7636) as the AWS CLI
@@ -9,7 +10,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 export const REGISTERED_REDIRECT_URI = 'http://127.0.0.1/oauth/callback';
 export const CALLBACK_PATH = '/oauth/callback';
 /** What RegisterClient and /authorize get when no scopes are configured. */
-export const DEFAULT_PKCE_SCOPES = ['sso:account:access'];
+export const DEFAULT_PKCE_SCOPES = [DEFAULT_SCOPE];
 export const PKCE_GRANT_TYPES = ['authorization_code', 'refresh_token'];
 
 /** The redirect URI sent to /authorize and CreateToken: the registered one with the listening port. */

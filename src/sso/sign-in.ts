@@ -13,9 +13,10 @@ import {
   type SsoToken,
 } from './cache.js';
 import { startCallbackServer, type CallbackOutcome, type CallbackServer } from './callback-server.js';
-import { runDeviceFlow, type DeviceAuthorization, type TokenGrant } from './device-flow.js';
-import { describeServiceError } from './oidc-errors.js';
+import { runDeviceFlow, type DeviceAuthorization } from './device-flow.js';
+import { describeServiceError } from '../service-errors.js';
 import { DEFAULT_PKCE_SCOPES, PKCE_GRANT_TYPES, REGISTERED_REDIRECT_URI } from './pkce.js';
+import { tokenGrant, type TokenGrant } from './token-grant.js';
 
 /** What to sign in to: an sso-session, or a legacy profile's start URL. */
 export interface SsoTarget {
@@ -119,19 +120,58 @@ async function registerClient(target: SsoTarget, method: SignInMethod, deps: Sig
  * token, the client and a registration that has not expired. The token written back keeps
  * the client fields verbatim and the refresh token only if a new one came back.
  */
-async function refresh(target: SsoTarget, cached: SsoToken, deps: SignInDeps): Promise<SsoToken | { failed: string }> {
+async function refresh(
+  target: SsoTarget,
+  cached: SsoToken,
+  deps: { oidc(): Promise<SSOOIDCClient>; clock: Clock; messages: Messages },
+): Promise<SsoToken | { failed: string }> {
   const { refreshToken, clientId, clientSecret, registrationExpiresAt } = cached;
   if (!refreshToken || !clientId || !clientSecret || !registrationExpiresAt) return { failed: deps.messages.signIn.refreshUnavailable };
   if (registrationExpiresAt.getTime() <= deps.clock.now()) return { failed: deps.messages.signIn.refreshRegistrationExpired };
   let grant: TokenGrant;
   try {
-    const response = await deps.oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken }));
-    if (!response.accessToken || response.expiresIn === undefined) return { failed: deps.messages.signIn.tokenWithoutAccessToken };
-    grant = { accessToken: response.accessToken, expiresIn: response.expiresIn, refreshToken: response.refreshToken };
+    const oidc = await deps.oidc();
+    grant = tokenGrant(await oidc.send(new CreateTokenCommand({ clientId, clientSecret, grantType: 'refresh_token', refreshToken })), deps.messages);
   } catch (error) {
-    return { failed: describeServiceError(error, deps.messages) };
+    return { failed: error instanceof CliError ? error.message : describeServiceError(error, deps.messages) };
   }
   return cachedToken(target, grant, { clientId, clientSecret, registrationExpiresAt }, deps.clock.now());
+}
+
+export interface SessionTokenDeps {
+  /** The texts, in the user's language. */
+  messages: Messages;
+  cache: SsoCache;
+  clock: Clock;
+  /** The OIDC client, created only when a refresh is due. */
+  oidc(): Promise<SSOOIDCClient>;
+  /** A cache file that can't be used: it counts as no token. */
+  onCacheProblem?(problem: CacheFileError): void;
+  /** A refresh was due but could not be made or was refused: the cached token is kept. */
+  onRefreshFailed?(reason: string): void;
+}
+
+/**
+ * The cached token of a sign-in for a command that needs one (export-credentials, whoami),
+ * as botocore's SSOTokenProvider hands it out (docs/compat.md "SSOTokenProvider"): with 15+ minutes
+ * left it is used as it is; with less, an sso-session's token is refreshed (the same refresh
+ * as `login`'s) and written back at once, in botocore's format. A refresh that fails keeps the
+ * cached token, expired or not: the caller reports an expired session. Legacy profiles are
+ * not refreshed, as in botocore. One attempt per run (botocore: at most one a minute per
+ * process). Undefined when there is no usable cache file.
+ */
+export async function sessionToken(target: SsoTarget, deps: SessionTokenDeps): Promise<{ token: SsoToken; via: 'cache' | 'refresh' } | undefined> {
+  const key = tokenCacheKey(target);
+  const cached = await readUsable(() => deps.cache.readToken(key), deps.onCacheProblem);
+  if (!cached) return undefined;
+  if (usable(cached.expiresAt, deps.clock.now()) || target.sessionName === undefined) return { token: cached, via: 'cache' };
+  const refreshed = await refresh(target, cached, deps);
+  if ('failed' in refreshed) {
+    deps.onRefreshFailed?.(refreshed.failed);
+    return { token: cached, via: 'cache' };
+  }
+  await deps.cache.writeToken(key, refreshed);
+  return { token: refreshed, via: 'refresh' };
 }
 
 /**
@@ -204,7 +244,7 @@ export async function signIn(target: SsoTarget, deps: SignInDeps, options: SignI
     return { token: cached, via: 'cache', save: async () => undefined };
   }
   if (cached && options.useRefreshToken && cached.refreshToken) {
-    const refreshed = await refresh(target, cached, deps);
+    const refreshed = await refresh(target, cached, { oidc: async () => deps.oidc, clock, messages: deps.messages });
     if (!('failed' in refreshed)) {
       return { token: refreshed, via: 'refresh', save: () => cache.writeToken(tokenKey, refreshed) };
     }

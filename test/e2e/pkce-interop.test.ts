@@ -415,6 +415,38 @@ describe('a PKCE sign-in refreshed by botocore and the JS SDK', () => {
     }
   });
 
+  it('sso-setup export-credentials refreshes an expired token as botocore does, and botocore reads it', async () => {
+    const before = await expireTokenAt(new Date(Date.now() - 60 * 1000));
+    await rm(path.join(home, '.aws', 'cli', 'cache'), { recursive: true, force: true });
+    const tokenCalls = proxy.tokenCalls.length;
+    const calls = emulator.calls.length;
+    const result = await runCli(['export-credentials', '--profile', PROFILE, '--format', 'process'], env);
+    transcripts.push(result.stderr); // stdout is the role credentials, by request: not a transcript
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ Version: 1, AccessKeyId: expect.stringMatching(/^ASIA/) });
+    const refresh = expectOneRefresh(tokenCalls, before.refreshToken);
+    expect(succeeded(calls, 'GetRoleCredentials')).toBe(1);
+
+    // Written back as botocore writes it after its own refresh (the test above).
+    const { text, json } = await readToken();
+    expectBotocoreFormat(text, json);
+    expectWrittenBack(json, before, refresh);
+
+    // botocore takes the file as it is: no refresh of its own, the same access token.
+    const script = [
+      'import hashlib, botocore.session',
+      'from botocore.tokens import SSOTokenProvider',
+      `s = botocore.session.Session(profile=${JSON.stringify(PROFILE)})`,
+      't = SSOTokenProvider(s).load_token().get_frozen_token()',
+      'print(hashlib.sha256(t.token.encode()).hexdigest())',
+    ].join('\n');
+    const boto = record(await run('python3', ['-c', script], env));
+    expect(boto.stderr).toBe('');
+    expect(boto.stdout.trim()).toBe(digest(json.accessToken));
+    expect(proxy.tokenCalls.length).toBe(tokenCalls + 1);
+  });
+
   it('no secret the emulator issued appeared in any transcript', () => {
     const secrets = emulator.issuedSecrets();
     expect(secrets.length).toBeGreaterThan(5);

@@ -1,8 +1,9 @@
 /**
+ * What an AWS SDK service error says, for any service (SSO OIDC, the access portal, STS).
  * SSO OIDC errors carry their text in `error_description` (the SDK's `message` is just
  * "UnknownError", docs/compat.md §B1). These helpers read them without importing the SDK.
  */
-import type { Messages } from '../ui/messages/index.js';
+import type { Messages } from './ui/messages/index.js';
 
 export interface OidcError extends Error {
   error?: string;
