@@ -4,7 +4,8 @@ import { VERSION } from './version.js';
 import { createClientFactory, type ClientFactory } from './clients.js';
 import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
 import type { Prompter } from './ui/prompter.js';
-import { createBackupper, type FileSystemOptions } from './config/write.js';
+import { createBackupper } from './config/backup.js';
+import type { FileSystemOptions } from './config/file-system.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
 
 /**

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readdir, unlink, mkdir, rmdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
+import { writeFileAtomic } from '../config/atomic-write.js';
+import type { FileSystemOptions } from '../config/file-system.js';
 import { pythonJsonDumps } from './python-json.js';
 
 /**

@@ -4,13 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { updateSection } from '../../src/config/edit.js';
-import {
-  createBackupper,
-  updateFile,
-  withFileLock,
-  writeFileAtomic,
-  type FsPromises,
-} from '../../src/config/write.js';
+import { writeFileAtomic } from '../../src/config/atomic-write.js';
+import { createBackupper } from '../../src/config/backup.js';
+import type { FsPromises } from '../../src/config/file-system.js';
+import { withFileLock } from '../../src/config/lock.js';
+import { updateFile } from '../../src/config/write.js';
 
 let dir: string;
 beforeEach(async () => {
