@@ -8,14 +8,38 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { CliError } from '../errors.js';
+import { messages } from '../ui/messages.js';
 import { errorCode, resolveFs, sleep, type FileSystemOptions, type FsPromises } from './file-system.js';
 
 export interface LockOptions {
-  /** How long to wait for another holder. Default 10 s. */
+  /**
+   * How long to wait for another holder. Default 15 s: longer than staleMs, so that a lock
+   * left by a crash is always broken within one wait.
+   */
   timeoutMs?: number;
-  /** A lock file older than this is considered abandoned and removed. Default 30 s. */
+  /**
+   * A lock file older than this is considered abandoned and removed. Default 10 s: a lock is
+   * held for the moment it takes to read, edit and replace a small file.
+   */
   staleMs?: number;
+  /** Time and waiting (tests). Default: Date.now and setTimeout. */
+  clock?: LockClock;
 }
+
+export interface LockClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_STALE_MS = 10_000;
+/**
+ * An empty or unreadable lock file is one whose holder crashed between creating it and
+ * writing its pid, or one no sso-setup wrote: stale once older than this.
+ */
+const UNREADABLE_GRACE_MS = 2_000;
+
+const systemClock: LockClock = { now: () => Date.now(), sleep };
 
 interface LockInfo {
   pid: number;
@@ -27,9 +51,13 @@ interface LockInfo {
 
 /**
  * Exclusive advisory lock `${file}.lock`, created with 'wx' and containing pid, hostname and
- * time. Waits with backoff (up to timeoutMs) while another live holder has it. A lock older
- * than staleMs, or held by a process of this host that no longer exists, is removed. The
- * lock is always released, also when fn throws.
+ * time. Waits with backoff (up to timeoutMs) while another holder has it. A lock is stale,
+ * and removed, when it is held by a process of this host that no longer exists, when it is
+ * empty or unreadable for longer than a short grace, and when it is older than staleMs
+ * (another host, whose processes we can't check; a reused pid). The wait is longer than
+ * staleMs, so only a lock that keeps being renewed, or is dated in the future (clocks of a
+ * shared home's hosts differ), ends the wait with an error, which names the file to remove.
+ * The lock is always released, also when fn throws.
  */
 export async function withFileLock<T>(
   file: string,
@@ -38,7 +66,11 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const fs = resolveFs(options);
   const lockPath = `${file}.lock`;
-  const token = await acquireLock(fs, lockPath, options?.timeoutMs ?? 10_000, options?.staleMs ?? 30_000);
+  const token = await acquireLock(fs, lockPath, {
+    timeoutMs: options?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    staleMs: options?.staleMs ?? DEFAULT_STALE_MS,
+    clock: options?.clock ?? systemClock,
+  });
   try {
     return await fn();
   } finally {
@@ -46,22 +78,23 @@ export async function withFileLock<T>(
   }
 }
 
-async function acquireLock(fs: FsPromises, lockPath: string, timeoutMs: number, staleMs: number): Promise<string> {
+async function acquireLock(fs: FsPromises, lockPath: string, rules: Required<LockOptions>): Promise<string> {
+  const { timeoutMs, staleMs, clock } = rules;
   await fs.mkdir(path.dirname(lockPath), { recursive: true });
-  const deadline = Date.now() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let backoffMs = 5;
   for (;;) {
     const token = await tryCreateLock(fs, lockPath);
     if (token) return token;
     const holder = await inspectLock(fs, lockPath);
     if (!holder) continue; // released between our attempt and the look
-    if (isStale(holder, staleMs)) {
+    if (isStale(holder, staleMs, clock.now())) {
       await breakLock(fs, lockPath, holder.stats);
       continue;
     }
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) throw lockTimeoutError(lockPath, timeoutMs, holder.info);
-    await sleep(Math.min(remaining, backoffMs * (0.5 + Math.random())));
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw lockTimeoutError(lockPath, timeoutMs, staleMs, holder.info);
+    await clock.sleep(Math.min(remaining, backoffMs * (0.5 + Math.random())));
     backoffMs = Math.min(backoffMs * 2, 250);
   }
 }
@@ -120,10 +153,12 @@ function parseLockInfo(text: string): LockInfo | undefined {
   }
 }
 
-function isStale(holder: LockHolder, staleMs: number): boolean {
-  if (Date.now() - holder.stats.mtimeMs > staleMs) return true;
+function isStale(holder: LockHolder, staleMs: number, now: number): boolean {
+  const age = now - holder.stats.mtimeMs;
+  if (age > staleMs) return true;
   const info = holder.info;
-  return info !== undefined && info.hostname === os.hostname() && !isProcessAlive(info.pid);
+  if (info === undefined) return age > Math.min(UNREADABLE_GRACE_MS, staleMs);
+  return info.hostname === os.hostname() && !isProcessAlive(info.pid);
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -162,10 +197,6 @@ async function releaseLock(fs: FsPromises, lockPath: string, token: string): Pro
   await fs.unlink(lockPath).catch(() => undefined);
 }
 
-function lockTimeoutError(lockPath: string, timeoutMs: number, info: LockInfo | undefined): CliError {
-  const holder = info ? ` (held by process ${info.pid} on ${info.hostname} since ${info.time})` : '';
-  return new CliError(
-    `Timed out after ${timeoutMs / 1000} s waiting for the lock file ${lockPath}${holder}. ` +
-      'If no other sso-setup is running, delete that file and try again.',
-  );
+function lockTimeoutError(lockPath: string, timeoutMs: number, staleMs: number, info: LockInfo | undefined): CliError {
+  return new CliError(messages.lockTimedOut(lockPath, timeoutMs / 1000, staleMs / 1000, info));
 }

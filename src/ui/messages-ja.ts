@@ -6,7 +6,7 @@
  * as they are. Prompts keep the AWS CLI's `テキスト [デフォルト値]: ` shape with the same
  * bracketed value (`[None]`, `[sso:account:access]`), so the wizard lines up with the guides.
  */
-import { quote, textWidth, type Messages, type NameKind, type StatusEntry } from './messages.js';
+import { quote, textWidth, type LockHolderInfo, type Messages, type NameKind, type StatusEntry } from './messages.js';
 import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
 
 function methodReason(reason: SignInMethodReason): string {
@@ -309,6 +309,13 @@ export const ja: Messages = {
   fileErrorReason: (code: string): string | undefined => FILE_ERROR_REASONS[code],
   cannotWrite: (file: string, reason: string) => `${file} に書き込めません: ${reason}。既存のファイルは元のままです。`,
   unexpectedError: (name: string, message: string) => `予期しないエラーです: ${name}: ${message}`,
+  lockTimedOut: (lockPath: string, timeoutSeconds: number, staleSeconds: number, holder?: LockHolderInfo) =>
+    `ロックファイル ${lockPath}` +
+    (holder ? ` (ホスト ${holder.hostname} のプロセス ${holder.pid} が ${holder.time} から保持)` : ' (空または読み取れません)') +
+    ` の解放を ${timeoutSeconds} 秒待ちましたが、タイムアウトしました。別の sso-setup が同じファイルに書き込み中の可能性があります。` +
+    `異常終了した実行が残したロックは ${staleSeconds} 秒経つと削除されますが、このロックはそれより新しいものです` +
+    ' (このホームディレクトリを共有するホスト間で時刻がずれていると、未来の時刻になることがあります)。' +
+    `他に sso-setup が実行されていない場合は、${lockPath} を削除してから再試行してください。`,
   interrupted: '中断しました。',
   unknownLanguage: (value: string, accepted: readonly string[]) =>
     `--lang の言語が不明です: ${quote(value)}。次のいずれかを指定してください: ${accepted.join(', ')}。`,

@@ -63,6 +63,13 @@ export function textWidth(text: string): number {
 }
 
 /** What a name validator checks: the kind of name, as the messages call it. */
+/** Who holds a lock file, as written in it. */
+export interface LockHolderInfo {
+  pid: number;
+  hostname: string;
+  time: string;
+}
+
 export type NameKind = 'profile name' | 'session name';
 
 /** One sign-in as `sso-setup status` shows it, and `status --json` prints it (README documents the shape). */
@@ -327,6 +334,12 @@ export const en = {
   fileErrorReason: (code: string): string | undefined => FILE_ERROR_REASONS[code],
   cannotWrite: (file: string, reason: string) => `Cannot write ${file}: ${reason}. Files already there were left as they were.`,
   unexpectedError: (name: string, message: string) => `Unexpected error: ${name}: ${message}`,
+  lockTimedOut: (lockPath: string, timeoutSeconds: number, staleSeconds: number, holder?: LockHolderInfo) =>
+    `Timed out after ${timeoutSeconds} s waiting for the lock file ${lockPath}` +
+    (holder ? ` (held by process ${holder.pid} on ${holder.hostname} since ${holder.time})` : ' (empty or unreadable)') +
+    `. Another sso-setup is probably writing the same file right now: a lock left by a run that crashed is removed once it is ${staleSeconds} s old, ` +
+    'and this one is newer (or dated in the future, when the hosts sharing this home disagree on the time). ' +
+    `If no other sso-setup is running, delete ${lockPath} and try again.`,
   interrupted: 'Interrupted.',
   unknownLanguage: (value: string, accepted: readonly string[]) =>
     `Unknown language for --lang: ${quote(value)}. Expected one of: ${accepted.join(', ')}.`,

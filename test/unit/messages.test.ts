@@ -141,6 +141,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   fileErrorReason: [['EACCES'], ['EPERM'], ['ENOSPC'], ['EDQUOT'], ['EROFS'], ['ENOTDIR'], ['EISDIR']],
   cannotWrite: [['/home/u/.aws/config', 'the disk is full']],
   unexpectedError: [['TypeError', 'x is not a function']],
+  lockTimedOut: [
+    ['/home/u/.aws/config.lock', 15, 10, { pid: 4242, hostname: 'devbox', time: '2026-01-02T03:04:05.000Z' }],
+    ['/home/u/.aws/config.lock', 15, 10, undefined],
+  ],
   unknownLanguage: [['fr', ['en', 'ja']]],
   'help.title': [['Usage:'], ['Options:'], ['Commands:'], ['Arguments:'], ['Global Options:']],
   'help.term': [['sso-setup [options] [command]'], ['configure [options]'], ['help [command]']],
