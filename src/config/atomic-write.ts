@@ -6,7 +6,7 @@
  * The AWS CLI rewrites the file in place (`open(path, 'w')`), so a crash can leave it
  * truncated; a rename is all or nothing.
  */
-import type { Stats } from 'node:fs';
+import { unlinkSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CliError } from '../errors.js';
@@ -20,6 +20,38 @@ import {
 } from './file-system.js';
 
 const DEFAULT_RETRY_DELAYS_MS = [10, 50, 100, 200, 500, 1000];
+
+/**
+ * Temp files of the writes in progress in this process. They may hold tokens, so the CLI
+ * removes them when it is stopped mid-write (Ctrl-C, SIGTERM): removeInFlightTempFiles.
+ */
+const inFlight = new Set<string>();
+
+/**
+ * Removes the temp files of writes still in progress; their targets are untouched (the
+ * rename hasn't happened). Synchronous, for a process 'exit' handler; errors are ignored (a
+ * temp file renamed or removed meanwhile is already gone).
+ */
+export function removeInFlightTempFiles(): void {
+  for (const temp of inFlight) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // renamed into place or removed meanwhile
+    }
+  }
+  inFlight.clear();
+}
+
+/** `.<name>.<12 hex>.tmp`: the temp file next to `<name>` while it is being replaced. */
+export function tempFileFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Whether a file name is one of our temp files (left behind only by a process that was killed). */
+export function isTempFileName(name: string): boolean {
+  return /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
+}
 
 /**
  * Writes atomically: a temp file in the same directory (random suffix, created 0600 with
@@ -59,7 +91,8 @@ export async function replaceFile(
   const dir = path.dirname(target);
   await fs.mkdir(dir, { recursive: true });
 
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempFileFor(target);
+  inFlight.add(temp);
   try {
     await writeAndSync(fs, temp, data);
     await fs.chmod(temp, mode);
@@ -68,6 +101,8 @@ export async function replaceFile(
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
     throw error;
+  } finally {
+    inFlight.delete(temp);
   }
   await syncDirectory(fs, dir, platform);
 }
