@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Context } from './context.js';
+import { removeInFlightTempFiles } from './config/atomic-write.js';
 import { CliError, ExitCode, InterruptedError } from './errors.js';
 import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
 import type { Factory } from './commands/factory.js';
@@ -96,17 +97,27 @@ export async function main(
   }
 }
 
+/**
+ * Ctrl-C while waiting (not at a prompt, where the prompt library handles it), SIGTERM or a
+ * closed terminal: files are only ever replaced by atomic renames, so stopping leaves them
+ * as they were; the temp file of a write in progress (it may hold tokens) is removed on exit.
+ */
+export function handleInterruptions(): void {
+  process.on('exit', removeInFlightTempFiles);
+  process.once('SIGINT', () => {
+    process.stderr.write('\n');
+    process.exit(ExitCode.interrupted);
+  });
+  process.once('SIGTERM', () => process.exit(128 + 15));
+  process.once('SIGHUP', () => process.exit(128 + 1));
+}
+
 /** The process entry point, called by bin/sso-setup.js. */
 export function run(): void {
   // The SDK versions we ship are pinned and supported on Node 20; its notice that *later*
   // releases will need Node 22 is for developers, not for the person signing in.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // Ctrl-C while waiting (not at a prompt, where the prompt library handles it): files are
-  // only ever replaced by atomic renames, so stopping here leaves them as they were.
-  process.once('SIGINT', () => {
-    process.stderr.write('\n');
-    process.exit(ExitCode.interrupted);
-  });
+  handleInterruptions();
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

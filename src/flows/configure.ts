@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
-import { updateFile } from '../config/write.js';
+import { writeConfig } from './write-config.js';
 import { CliError, ExitCode } from '../errors.js';
 import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
 import { DEFAULT_SCOPE, parseScopes } from '../sso/scopes.js';
@@ -223,8 +223,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   }
 
   await signedIn.save();
-  const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
-  if (written.backupFile) ctx.stdout.write(ctx.messages.common.backedUp(ctx.paths.configFile, written.backupFile));
+  const written = await writeConfig(ctx, edit);
   if (remember) ctx.stdout.write(ctx.messages.signIn.remembered(...remember));
 
   if (!chosen) ctx.stdout.write(ctx.messages.configure.configuredNoCredentials(profile));

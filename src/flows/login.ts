@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/read.js';
 import { ssoSessionSectionName, updateSection } from '../config/edit.js';
-import { updateFile } from '../config/write.js';
+import { writeConfig } from './write-config.js';
 import { CliError, ConfigurationError, ExitCode } from '../errors.js';
 import type { Messages } from '../ui/messages/index.js';
 import { parseScopes } from '../sso/scopes.js';
@@ -80,7 +80,6 @@ export async function login(ctx: Context, options: LoginOptions): Promise<SsoTar
 async function saveUseDeviceCode(ctx: Context, sessionName: string, useDeviceCode: boolean): Promise<void> {
   const edit = (text: string) =>
     updateSection(text, ssoSessionSectionName(sessionName), [['sso_use_device_code', String(useDeviceCode)]]);
-  const written = await updateFile(ctx.paths.configFile, edit, { ...ctx.fsOptions, backup: ctx.backup });
-  if (written.backupFile) ctx.stdout.write(ctx.messages.common.backedUp(ctx.paths.configFile, written.backupFile));
+  const written = await writeConfig(ctx, edit);
   if (written.changed) ctx.stdout.write(ctx.messages.signIn.remembered(sessionName, useDeviceCode));
 }

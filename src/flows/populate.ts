@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, removeSection, updateSection } from '../config/edit.js';
-import { updateFile } from '../config/write.js';
 import type { Messages } from '../ui/messages/index.js';
+import { writeConfig } from './write-config.js';
 import { CliError, ExitCode } from '../errors.js';
 import { listAccess, type Access } from '../portal/listing.js';
 import { RateLimiter } from '../portal/rate-limit.js';
@@ -158,16 +158,11 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   } else if (before !== after) {
     // The plan was made against `before`, read (with the SDK's loader) before the listing.
     // If another process changed the file since, the plan may be stale: change nothing.
-    const written = await updateFile(
-      ctx.paths.configFile,
-      (text) => {
-        if (text !== before) throw new CliError(ctx.messages.populate.configChangedMeanwhile(ctx.paths.configFile));
-        return after;
-      },
-      { ...ctx.fsOptions, backup: ctx.backup },
-    );
+    const written = await writeConfig(ctx, (text) => {
+      if (text !== before) throw new CliError(ctx.messages.populate.configChangedMeanwhile(ctx.paths.configFile));
+      return after;
+    });
     configChanged = written.changed;
-    if (written.backupFile) ctx.stdout.write(ctx.messages.common.backedUp(ctx.paths.configFile, written.backupFile));
   }
 
   ctx.stdout.write(

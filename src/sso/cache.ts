@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, readdir, unlink, mkdir, rmdir, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
+import { isTempFileName, writeFileAtomic } from '../config/atomic-write.js';
+import type { FileSystemOptions } from '../config/file-system.js';
 import { pythonJsonDumps } from './python-json.js';
 
 /**
@@ -296,4 +297,33 @@ export async function removeFile(file: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
+}
+
+/**
+ * botocore's JSONFileCache.__setitem__ (boto3; the `~/.aws/cli/cache` of the AWS CLI v2
+ * writes in place) writes through `tempfile.mkstemp(dir=cache_dir, suffix='.tmp')`:
+ * `tmp` + 8 characters of [a-z0-9_] + `.tmp`, left behind when the process is killed.
+ */
+const BOTOCORE_TEMP_FILE = /^tmp[a-z0-9_]{8}\.tmp$/;
+
+/**
+ * Removes the temp files that an interrupted write left in a cache folder (ours:
+ * `.<key>.json.<hex>.tmp`; botocore's: `tmpXXXXXXXX.tmp`): they may hold tokens or
+ * credentials. Returns the files removed.
+ */
+export async function removeTempFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed = [];
+  for (const name of names.sort()) {
+    if (!isTempFileName(name) && !BOTOCORE_TEMP_FILE.test(name)) continue;
+    const file = path.join(dir, name);
+    if (await removeFile(file)) removed.push(file);
+  }
+  return removed;
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pythonJsonDumps } from './python-json.js';
 import { formatCacheDate, parseCacheDate, parseCacheJson, readCacheFile, removeFile } from './cache.js';
-import { writeFileAtomic, type FileSystemOptions } from '../config/write.js';
+import { writeFileAtomic } from '../config/atomic-write.js';
+import type { FileSystemOptions } from '../config/file-system.js';
 
 /**
  * The AWS CLI's role-credential cache in ~/.aws/cli/cache (docs/compat.md §A3 "Role credentials").

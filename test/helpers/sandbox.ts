@@ -11,7 +11,8 @@ import { catalogue } from '../../src/ui/messages/index.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
 import { resolveAnswer } from '../../src/ui/prompter.js';
 import type { Emulator } from '../emulator/server.js';
-import { createBackupper, type FileSystemOptions } from '../../src/config/write.js';
+import { createBackupper } from '../../src/config/backup.js';
+import type { FileSystemOptions } from '../../src/config/file-system.js';
 
 /** A scratch home directory with an empty ~/.aws, removed by `cleanup`. */
 export async function makeHome(): Promise<{ home: string; cleanup(): Promise<void> }> {

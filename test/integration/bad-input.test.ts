@@ -3,7 +3,7 @@ import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { main } from '../../src/cli.js';
-import type { FileSystemOptions } from '../../src/config/write.js';
+import type { FileSystemOptions } from '../../src/config/file-system.js';
 import { makeHome, testContext } from '../helpers/sandbox.js';
 
 /**

@@ -68,7 +68,7 @@ let file: string;
 
 beforeAll(() => {
   // The writers import the build output: `npm test` builds first (pretest).
-  for (const module of ['write', 'edit']) {
+  for (const module of ['write', 'lock', 'atomic-write', 'file-system', 'edit']) {
     const built = path.join(distDir, 'src', 'config', `${module}.js`);
     const source = path.join(repoRoot, 'src', 'config', `${module}.ts`);
     if (!existsSync(built) || statSync(built).mtimeMs < statSync(source).mtimeMs) {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { SSOClient, ListAccountsCommand } from '@aws-sdk/client-sso';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { login } from '../../src/flows/login.js';
@@ -127,7 +128,7 @@ describe('logout', () => {
     await writeFile(path.join(cliCache, 'assume.json'), JSON.stringify({ ProviderType: 'assume-role', Credentials: {} }));
 
     const result = await logout(ctx);
-    expect(result).toEqual({ tokensRemoved: 2, credentialsRemoved: 1 });
+    expect(result).toEqual({ tokensRemoved: 2, credentialsRemoved: 1, tempFilesRemoved: 0 });
     expect(emulator.calls.filter((c) => c.op === 'Logout')).toHaveLength(2);
     for (const t of tokens) expect(await portalAccepts(t)).toBe(false);
     const left = await readdir(cacheDir());
@@ -138,7 +139,30 @@ describe('logout', () => {
 
   it('succeeds with no cache directories at all', async () => {
     const ctx = testContext({ home, emulator });
-    expect(await logout(ctx)).toEqual({ tokensRemoved: 0, credentialsRemoved: 0 });
+    expect(await logout(ctx)).toEqual({ tokensRemoved: 0, credentialsRemoved: 0, tempFilesRemoved: 0 });
+  });
+
+  it('removes the temp files interrupted writes (ours and botocore\'s) left in both cache folders, and nothing else', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    const cliCache = path.join(home, '.aws', 'cli', 'cache');
+    await mkdir(cliCache, { recursive: true });
+    const token = tokenCacheKey({ sessionName: 'corp', startUrl: START_URL });
+    // Ours: `.<file>.<12 hex>.tmp`, as writeFileAtomic names it; botocore's: tempfile.mkstemp's own name.
+    const ours = [path.join(cacheDir(), `.${token}.json.0123456789ab.tmp`), path.join(cliCache, '.0a1b.json.ba9876543210.tmp')];
+    const botocore = [cacheDir(), cliCache].map((dir) =>
+      execFileSync('python3', ['-c', 'import sys, tempfile; print(tempfile.mkstemp(dir=sys.argv[1], suffix=".tmp")[1])', dir], {
+        encoding: 'utf8',
+      }).trim(),
+    );
+    for (const file of [...ours, ...botocore]) await writeFile(file, '{"refreshToken": "secret"}');
+    const kept = [path.join(cacheDir(), 'notes.tmp'), path.join(cliCache, '.hidden.json')];
+    for (const file of kept) await writeFile(file, 'mine');
+
+    expect(await logout(ctx)).toMatchObject({ tokensRemoved: 1, tempFilesRemoved: 4 });
+    const left = [...(await readdir(cacheDir())), ...(await readdir(cliCache))];
+    expect(left.filter((name) => name.endsWith('.tmp'))).toEqual(['notes.tmp']);
+    expect(left).toContain('.hidden.json');
   });
 
   it('still deletes a token the portal rejects', async () => {

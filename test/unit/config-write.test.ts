@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { updateSection } from '../../src/config/edit.js';
-import {
-  createBackupper,
-  updateFile,
-  withFileLock,
-  writeFileAtomic,
-  type FsPromises,
-} from '../../src/config/write.js';
+import { writeFileAtomic } from '../../src/config/atomic-write.js';
+import { createBackupper } from '../../src/config/backup.js';
+import type { FsPromises } from '../../src/config/file-system.js';
+import { withFileLock } from '../../src/config/lock.js';
+import { updateFile } from '../../src/config/write.js';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let dir: string;
 beforeEach(async () => {
@@ -237,6 +237,71 @@ describe('withFileLock', () => {
     await expect(attempt).rejects.toThrow(/Timed out .* waiting for the lock file .*config\.lock \(held by process/);
     expect(ran).toBe(false);
     expect(JSON.parse(await fsp.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ token: 'someone-else' });
+  });
+
+  /** A clock whose sleep returns at once and moves time on: the lock's waits without waiting. */
+  function fakeClock() {
+    let elapsed = 0;
+    return {
+      now: () => Date.now() + elapsed,
+      sleep: async (ms: number) => {
+        elapsed += ms;
+      },
+      elapsed: () => elapsed,
+    };
+  }
+
+  it('breaks an empty lock left by a crash once it is older than a short grace, within the default wait', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, '');
+    const clock = fakeClock();
+    expect(await withFileLock(file, async () => 'ran', { clock })).toBe('ran');
+    // Not at once (its holder may be writing its pid into it right now), and not after 15 s.
+    expect(clock.elapsed()).toBeGreaterThan(1_500);
+    expect(clock.elapsed()).toBeLessThan(15_000);
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('breaks a lock from another host (shared home, devcontainer) once it is stale, within the default wait', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(4242, 'another-host'));
+    const clock = fakeClock();
+    expect(await withFileLock(file, async () => 'ran', { clock })).toBe('ran');
+    expect(clock.elapsed()).toBeGreaterThan(9_000);
+    expect(clock.elapsed()).toBeLessThan(15_000);
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('breaks a lock of a live process on this host (a reused pid) once it is stale, rather than failing', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(process.ppid));
+    const clock = fakeClock();
+    expect(await withFileLock(file, async () => 'ran', { clock })).toBe('ran');
+    expect(clock.elapsed()).toBeGreaterThan(9_000);
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('gives up on a lock that never gets stale, naming the file to delete and why', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(4242, 'another-host'));
+    const future = new Date(Date.now() + 3_600_000); // written by a host whose clock is an hour ahead
+    await fsp.utimes(`${file}.lock`, future, future);
+    const clock = fakeClock();
+    const attempt = withFileLock(file, async () => 'ran', { clock });
+    await expect(attempt).rejects.toThrow(
+      new RegExp(
+        `Timed out after 15 s waiting for the lock file .*config\\.lock \\(held by process 4242 on another-host since .*\\)\\. ` +
+          `.*removed once it is 10 s old.*dated in the future.*delete ${escapeRegExp(file)}\\.lock and try again`,
+      ),
+    );
+    expect(JSON.parse(await fsp.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ token: 'someone-else' });
+  });
+
+  it('says an empty lock file is empty when it gives up on it', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, '');
+    const attempt = withFileLock(file, async () => 'ran', { clock: fakeClock(), timeoutMs: 1_000 });
+    await expect(attempt).rejects.toThrow(/config\.lock \(empty or unreadable\)\. .*delete .*config\.lock and try again/);
   });
 
   it('gets the lock as soon as the holder releases it', async () => {

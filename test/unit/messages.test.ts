@@ -137,6 +137,11 @@ const SAMPLES: Record<string, unknown[][]> = {
   'config.configBinaryLine': [[3]],
   'config.configBadHeader': [[3, '[profile dev']],
   'config.cannotUseConfig': [['/home/u/.aws/config', 'line 3 contains binary data']],
+  'config.lockTimedOut': [
+    ['/home/u/.aws/config.lock', 15, 10, { pid: 4242, hostname: 'devbox', time: '2026-01-02T03:04:05.000Z' }],
+    ['/home/u/.aws/config.lock', 15, 10, undefined],
+  ],
+  'config.notUtf8': [['/home/u/.aws/config']],
   'config.caBundleUnreadable': [['/etc/ca.pem', 'ENOENT: no such file or directory']],
   'common.fileErrorReason': [['EACCES'], ['EPERM'], ['ENOSPC'], ['EDQUOT'], ['EROFS'], ['ENOTDIR'], ['EISDIR']],
   'common.cannotWrite': [['/home/u/.aws/config', 'the disk is full']],

@@ -1,0 +1,205 @@
+/**
+ * An exclusive advisory lock next to a file (`config.lock`), so that concurrent runs (two
+ * terminals, a script) never lose each other's updates.
+ */
+import type { Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { CliError } from '../errors.js';
+import { catalogue, type Messages } from '../ui/messages/index.js';
+import { errorCode, resolveFs, sleep, type FileSystemOptions, type FsPromises } from './file-system.js';
+
+export interface LockOptions {
+  /**
+   * How long to wait for another holder. Default 15 s: longer than staleMs, so that a lock
+   * left by a crash is always broken within one wait.
+   */
+  timeoutMs?: number;
+  /**
+   * A lock file older than this is considered abandoned and removed. Default 10 s: a lock is
+   * held for the moment it takes to read, edit and replace a small file.
+   */
+  staleMs?: number;
+  /** Time and waiting (tests). Default: Date.now and setTimeout. */
+  clock?: LockClock;
+  /** The texts of the error, in the user's language. Default: English. */
+  messages?: Messages;
+}
+
+export interface LockClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_STALE_MS = 10_000;
+/**
+ * An empty or unreadable lock file is one whose holder crashed between creating it and
+ * writing its pid, or one no sso-setup wrote: stale once older than this.
+ */
+const UNREADABLE_GRACE_MS = 2_000;
+
+const systemClock: LockClock = { now: () => Date.now(), sleep };
+
+interface LockInfo {
+  pid: number;
+  hostname: string;
+  time: string;
+  /** Identifies this acquisition, so we never delete a lock someone else now holds. */
+  token: string;
+}
+
+/**
+ * Exclusive advisory lock `${file}.lock`, created with 'wx' and containing pid, hostname and
+ * time. Waits with backoff (up to timeoutMs) while another holder has it. A lock is stale,
+ * and removed, when it is held by a process of this host that no longer exists, when it is
+ * empty or unreadable for longer than a short grace, and when it is older than staleMs
+ * (another host, whose processes we can't check; a reused pid). The wait is longer than
+ * staleMs, so only a lock that keeps being renewed, or is dated in the future (clocks of a
+ * shared home's hosts differ), ends the wait with an error, which names the file to remove.
+ * The lock is always released, also when fn throws.
+ */
+export async function withFileLock<T>(
+  file: string,
+  fn: () => Promise<T>,
+  options?: LockOptions & FileSystemOptions,
+): Promise<T> {
+  const fs = resolveFs(options);
+  const lockPath = `${file}.lock`;
+  const token = await acquireLock(fs, lockPath, {
+    timeoutMs: options?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    staleMs: options?.staleMs ?? DEFAULT_STALE_MS,
+    clock: options?.clock ?? systemClock,
+    messages: options?.messages ?? catalogue('en'),
+  });
+  try {
+    return await fn();
+  } finally {
+    await releaseLock(fs, lockPath, token);
+  }
+}
+
+async function acquireLock(fs: FsPromises, lockPath: string, rules: Required<LockOptions>): Promise<string> {
+  const { timeoutMs, staleMs, clock, messages } = rules;
+  await fs.mkdir(path.dirname(lockPath), { recursive: true });
+  const deadline = clock.now() + timeoutMs;
+  let backoffMs = 5;
+  for (;;) {
+    const token = await tryCreateLock(fs, lockPath);
+    if (token) return token;
+    const holder = await inspectLock(fs, lockPath);
+    if (!holder) continue; // released between our attempt and the look
+    if (isStale(holder, staleMs, clock.now())) {
+      await breakLock(fs, lockPath, holder.stats);
+      continue;
+    }
+    const remaining = deadline - clock.now();
+    if (remaining <= 0) throw lockTimeoutError(messages, lockPath, timeoutMs, staleMs, holder.info);
+    await clock.sleep(Math.min(remaining, backoffMs * (0.5 + Math.random())));
+    backoffMs = Math.min(backoffMs * 2, 250);
+  }
+}
+
+/** Creates the lock file; returns its token, or undefined if somebody else has it. */
+async function tryCreateLock(fs: FsPromises, lockPath: string): Promise<string | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(lockPath, 'wx', 0o600);
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return undefined;
+    throw error;
+  }
+  const info: LockInfo = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    time: new Date().toISOString(),
+    token: randomBytes(16).toString('hex'),
+  };
+  try {
+    await handle.writeFile(JSON.stringify(info));
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.unlink(lockPath).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return info.token;
+}
+
+interface LockHolder {
+  stats: Stats;
+  /** Undefined while the holder is still writing it, or if it isn't ours. */
+  info?: LockInfo;
+}
+
+async function inspectLock(fs: FsPromises, lockPath: string): Promise<LockHolder | undefined> {
+  try {
+    const stats = await fs.stat(lockPath);
+    return { stats, info: parseLockInfo(await fs.readFile(lockPath, 'utf8')) };
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function parseLockInfo(text: string): LockInfo | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const info = value as Partial<LockInfo>;
+    if (typeof info.pid !== 'number' || typeof info.hostname !== 'string') return undefined;
+    return { pid: info.pid, hostname: info.hostname, time: String(info.time), token: String(info.token) };
+  } catch {
+    return undefined;
+  }
+}
+
+function isStale(holder: LockHolder, staleMs: number, now: number): boolean {
+  const age = now - holder.stats.mtimeMs;
+  if (age > staleMs) return true;
+  const info = holder.info;
+  if (info === undefined) return age > Math.min(UNREADABLE_GRACE_MS, staleMs);
+  return info.hostname === os.hostname() && !isProcessAlive(info.pid);
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM'; // exists, but belongs to another user
+  }
+}
+
+/**
+ * Removes an abandoned lock without removing a fresh one that another waiter created in the
+ * meantime: move it aside atomically, check it is the file we judged stale, and if it is
+ * not, put it back (link fails rather than overwrite if yet another lock appeared).
+ */
+async function breakLock(fs: FsPromises, lockPath: string, stale: Stats): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.stale`;
+  try {
+    await fs.rename(lockPath, aside);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return; // someone else removed it
+    throw error;
+  }
+  const moved = await fs.stat(aside);
+  if (moved.ino !== stale.ino || moved.mtimeMs !== stale.mtimeMs) {
+    await fs.link(aside, lockPath).catch(() => undefined);
+  }
+  await fs.unlink(aside).catch(() => undefined);
+}
+
+async function releaseLock(fs: FsPromises, lockPath: string, token: string): Promise<void> {
+  const current = await fs.readFile(lockPath, 'utf8').catch(() => undefined);
+  if (current === undefined || parseLockInfo(current)?.token !== token) return; // not ours any more
+  await fs.unlink(lockPath).catch(() => undefined);
+}
+
+function lockTimeoutError(m: Messages, lockPath: string, timeoutMs: number, staleMs: number, info: LockInfo | undefined): CliError {
+  return new CliError(m.config.lockTimedOut(lockPath, timeoutMs / 1000, staleMs / 1000, info));
+}
