@@ -2,6 +2,7 @@ import { Argument, Command, CommanderError, Help, Option } from 'commander';
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode, InterruptedError } from './errors.js';
 import { detectLanguage, messages, setLanguage, textWidth } from './ui/messages.js';
+import { wrapChunks } from './ui/wrap-chunks.js';
 import { VERSION } from './version.js';
 
 /** `description (extra, extra)`, as commander appends choices and defaults. */
@@ -51,7 +52,7 @@ const localHelp = {
     return text
       .split(/\r\n|\n/)
       .flatMap((line) => {
-        const chunks = line.match(/\s*(?:[^\s、。]+[、。]*|[、。]+)/g);
+        const chunks = wrapChunks(line);
         if (!chunks) return [''];
         const lines: string[] = [];
         let current = chunks.shift()!;
