@@ -136,12 +136,19 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   const sso = await ctx.clients.portal(target.region, { maxAttempts: 1 });
   const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: messages.progressAccounts, now: ctx.clock.now });
   let access: Access;
+  let quietUntil = -Infinity;
   try {
     access = await listAccess(sso, signedIn.token.accessToken, {
       limiter: new RateLimiter(rate, ctx.clock),
       clock: ctx.clock,
       concurrency: options.concurrency ?? 8,
       onProgress: (done, total) => progress.update(done, total),
+      // Said once per wait, not by each worker the same 429 holds back.
+      onRetryAfterCapped: (askedMs, waitMs) => {
+        if (ctx.clock.now() < quietUntil) return;
+        quietUntil = ctx.clock.now() + waitMs;
+        progress.note(messages.retryAfterCapped(Math.ceil(askedMs / 1000), Math.round(waitMs / 1000)));
+      },
     });
   } catch (error) {
     throw new CliError(messages.populateListingFailed(describeServiceError(error)));

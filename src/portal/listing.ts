@@ -18,6 +18,8 @@ export interface ListingOptions {
   retry?: RetryPolicy;
   /** Called after each account's roles are in (or failed). */
   onProgress?: (done: number, total: number) => void;
+  /** Called when the service asked to wait longer than we do (see MAX_RETRY_AFTER_MS). */
+  onRetryAfterCapped?: (askedMs: number, waitMs: number) => void;
 }
 
 const PAGE_SIZE = 100;
@@ -30,7 +32,8 @@ const PAGE_SIZE = 100;
 export async function listAccess(sso: SSOClient, accessToken: string, options: ListingOptions): Promise<Access> {
   let retries = 0;
   const onRetry = () => void retries++;
-  const call = <T>(fn: () => Promise<T>) => withRetries(fn, options.limiter, options.clock, options.retry, onRetry);
+  const call = <T>(fn: () => Promise<T>) =>
+    withRetries(fn, options.limiter, options.clock, options.retry, onRetry, options.onRetryAfterCapped);
 
   const accounts: Account[] = [];
   let nextToken: string | undefined;

@@ -242,6 +242,8 @@ export const ja: Messages = {
   populateBadRate: (rate: string) => `${rate} は 0 より大きく 1000 以下の 1 秒あたりのリクエスト数ではありません`,
   configChangedMeanwhile: (file: string) => `populate がアカウントを一覧している間に別のプログラムが ${file} を変更しました。何も書き込んでいません。populate をもう一度実行してください。`,
   progressAccounts: 'アカウント',
+  retryAfterCapped: (askedSeconds: number, waitSeconds: number) =>
+    `IAM Identity Center から再試行まで ${askedSeconds} 秒待つよう求められました (Retry-After)。代わりに ${waitSeconds} 秒待ってから再試行します。\n`,
   unknownTemplateField: (field: string, template: string, known: string) =>
     `名前テンプレート "${template}" に不明なフィールド {${field}} があります。使えるフィールド: ${known}。`,
   populateHint: (session: string) =>

@@ -255,6 +255,8 @@ export const en = {
   populateBadRate: (rate: string) => `${rate} is not a number of requests per second between 0 and 1000`,
   configChangedMeanwhile: (file: string) => `${file} was changed by another program while populate was listing accounts; nothing was written. Run populate again.`,
   progressAccounts: 'accounts',
+  retryAfterCapped: (askedSeconds: number, waitSeconds: number) =>
+    `IAM Identity Center asked to wait ${askedSeconds} s before retrying (Retry-After); waiting ${waitSeconds} s instead, then retrying.\n`,
   unknownTemplateField: (field: string, template: string, known: string) =>
     `Unknown field {${field}} in the name template "${template}". Known fields: ${known}.`,
   populateHint: (session: string) =>

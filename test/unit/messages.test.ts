@@ -111,6 +111,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   populateFailures: [[2, ['  111122223333 Dev: ForbiddenException: No access']]],
   populateListingFailed: [['TooManyRequestsException']],
   populateBadRate: [['0']],
+  retryAfterCapped: [[7200, 60]],
   configChangedMeanwhile: [['/home/u/.aws/config']],
   unknownTemplateField: [['account', '{account}-{role_name}', '{account_id} {account_name}']],
   populateHint: [['my-sso']],
