@@ -29,6 +29,18 @@ export function validateStartUrl(value: string, hasDefault: boolean): string | t
     return messages.invalidStartUrl(value, messages.reason.notUrl);
   }
   if (url.protocol !== 'https:') return messages.invalidStartUrl(value, messages.reason.notHttps);
+  // The host must be the one typed right after `https://`. The URL parser "repairs" what the
+  // AWS tools send as typed: `https:///start` and `https:start` get the host `start`,
+  // `https:/h` and `https:\\h` the host h, `%2D` is decoded, `0x7f.1` becomes 127.0.0.1, a
+  // backslash ends the host. Such a URL would fail only at the server, or reach another host.
+  const authority = /^https:\/\/([^/?#]*)/i.exec(value)?.[1];
+  if (!authority) return messages.invalidStartUrl(value, messages.reason.noHostAfterScheme);
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1); // user info is refused below
+  const colon = hostAndPort.lastIndexOf(':');
+  const typedHost = colon >= 0 && /^\d*$/.test(hostAndPort.slice(colon + 1)) ? hostAndPort.slice(0, colon) : hostAndPort;
+  if (typedHost.toLowerCase() !== url.hostname) {
+    return messages.invalidStartUrl(value, url.hostname === '' ? messages.reason.noHostAfterScheme : messages.reason.hostNotAsTyped(url.hostname));
+  }
   const labels = url.hostname.replace(/\.$/, '').split('.');
   if (url.hostname === '' || !labels.every((l) => HOST_LABEL.test(l))) {
     return messages.invalidStartUrl(value, messages.reason.noHost);

@@ -124,6 +124,8 @@ export const ja: Messages = {
     notUrl: 'URL ではありません',
     notHttps: 'https:// で始まる必要があります',
     noHost: '有効なホスト名を含んでいません',
+    noHostAfterScheme: 'https:// の直後にホスト名がありません',
+    hostNotAsTyped: (host: string) => `入力したホスト名ではなくホスト ${quote(host)} として解釈されます`,
     userInfo: 'ユーザー名やパスワードを含むことはできません',
     control: '制御文字を含んでいます',
     spaces: '空白を含んでいます',

@@ -137,6 +137,8 @@ export const en = {
     notUrl: 'is not a URL',
     notHttps: 'must start with https://',
     noHost: 'has no valid host name',
+    noHostAfterScheme: 'has no host name right after https://',
+    hostNotAsTyped: (host: string) => `would be read as host ${quote(host)}, which is not the host name typed`,
     userInfo: 'must not contain a user name or password',
     control: 'contains control characters',
     spaces: 'contains spaces',

@@ -61,6 +61,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   invalidName: [['profile name', 'a b', 'contains spaces'], ['session name', 'a b', 'contains spaces']],
   invalidAccountId: [['123']],
   'reason.tooLong': [[128]],
+  'reason.hostNotAsTyped': [['start']],
   deviceBrowser: [[{ verificationUri: 'https://device.sso.aws/', userCode: 'ABCD-EFGH' }]],
   pkceBrowser: [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
   pkceNoBrowser: [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
