@@ -77,7 +77,8 @@ export function formatCacheDate(date: Date): string {
  */
 export function parseCacheDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  const normalised = value.replace(/\s*UTC$/, 'Z');
+  // Not `replace(/\s*UTC$/, 'Z')`: that backtracks quadratically on a long run of spaces.
+  const normalised = value.endsWith('UTC') ? `${value.slice(0, -3).trimEnd()}Z` : value;
   const date = new Date(normalised);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

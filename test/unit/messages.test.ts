@@ -64,6 +64,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'validate.invalidName': [['profile name', 'a b', 'contains spaces'], ['session name', 'a b', 'contains spaces']],
   'validate.invalidAccountId': [['123']],
   'validate.reason.tooLong': [[128]],
+  'validate.reason.hostNotAsTyped': [['start']],
+  'populate.retryAfterCapped': [[7200, 60]],
   'signIn.deviceBrowser': [[{ verificationUri: 'https://device.sso.aws/', userCode: 'ABCD-EFGH' }]],
   'signIn.pkceBrowser': [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
   'signIn.pkceNoBrowser': [['https://oidc.us-east-1.amazonaws.com/authorize?response_type=code']],
