@@ -5,7 +5,9 @@ import { SsoCache } from '../sso/cache.js';
 import type { CallbackOutcome } from '../sso/callback-server.js';
 import type { DeviceAuthorization } from '../sso/device-flow.js';
 import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
+import type { BrowserOpenResult } from '../ui/browser.js';
 import { language, messages } from '../ui/messages.js';
+import { printable } from '../ui/terminal-text.js';
 import { chooseSignInMethod, type SignInMethodChoice, type SignInMethodFlags } from './sign-in-method.js';
 
 /** The sign-in flags `configure`, `login` and `populate` share. */
@@ -25,7 +27,7 @@ function announceDeviceAuthorization(ctx: Context, noBrowser: boolean) {
       return;
     }
     ctx.stdout.write(messages.deviceBrowser(authorization));
-    await ctx.openBrowser(authorization.verificationUriComplete);
+    await openOrFallBack(ctx, authorization.verificationUriComplete);
   };
 }
 
@@ -38,13 +40,38 @@ function announceBrowserAuthorization(ctx: Context, noBrowser: boolean) {
       return;
     }
     ctx.stdout.write(messages.pkceBrowser(authorization.url));
-    await ctx.openBrowser(authorization.url);
+    await openOrFallBack(ctx, authorization.url);
   };
 }
 
+/**
+ * Opens the browser on a URL already printed. Whatever goes wrong (the opener rejects,
+ * throws, or reports a failure), the sign-in goes on: the user is told to open the URL
+ * themselves, and the wait continues.
+ */
+async function openOrFallBack(ctx: Context, url: string): Promise<void> {
+  let result: BrowserOpenResult;
+  try {
+    result = await ctx.openBrowser(url);
+  } catch (error) {
+    result = { opened: false, failures: [{ error: printable(error instanceof Error ? error.message : String(error)) }] };
+  }
+  if (result.opened) return;
+  ctx.log.debug(`browser: not opened (${JSON.stringify(result.failures)})`);
+  ctx.stderr.write(messages.browserNotOpened(result.failures));
+}
+
+/** The QR code is an extra: a URL too long for one (many scopes, a long endpoint) is printed without it. */
 async function printQr(ctx: Context, url: string, caption: string): Promise<void> {
-  const { renderQr } = await import('../ui/qr.js');
-  ctx.stdout.write(`\n${caption}\n\n${renderQr(url, { color: ctx.interactive && !ctx.env.NO_COLOR })}\n`);
+  let qr: string;
+  try {
+    const { renderQr } = await import('../ui/qr.js');
+    qr = renderQr(url, { color: ctx.interactive && !ctx.env.NO_COLOR });
+  } catch (error) {
+    ctx.log.debug(`QR code not shown: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  ctx.stdout.write(`\n${caption}\n\n${qr}\n`);
 }
 
 /** The page the browser shows at the end of a PKCE sign-in, in the user's language. */

@@ -10,6 +10,7 @@ import { login } from '../../src/flows/login.js';
 import { registrationCacheKey, tokenCacheKey } from '../../src/sso/cache.js';
 import { makeHome, testContext, type TestContext } from '../helpers/sandbox.js';
 import { decodeFromTranscript } from '../helpers/qr.js';
+import { createBrowserOpener, type BrowserOpener } from '../../src/ui/browser.js';
 
 /**
  * The authorization-code flow with PKCE through the login flow, against the emulator: what
@@ -76,7 +77,7 @@ function browserDoing(ctx: TestContext, action: (url: URL) => Promise<void>): vo
   ctx.openBrowser = async (url) => {
     ctx.opened.push(url);
     void action(new URL(url)).catch(() => undefined);
-    return true;
+    return { opened: true };
   };
 }
 
@@ -334,6 +335,63 @@ describe('choosing the flow', () => {
     );
     expect(emulator.calls.length).toBe(before);
   });
+});
+
+describe('a browser that cannot be launched', () => {
+  /** A person who reads the terminal: opens the printed URL themselves (PKCE), or types the printed code (device). */
+  function personReadingTheTerminal(ctx: TestContext): void {
+    const write = ctx.stdout.write;
+    ctx.stdout.write = (text: string) => {
+      write(text);
+      const url = /'--use-device-code' option\.\n\n(\S+)\n/.exec(text)?.[1];
+      if (url) void click(url, 'Allow').catch(() => undefined);
+      const code = /Then enter the code:\n\n(\S+)/.exec(text)?.[1];
+      if (code) emulator.approve(code);
+    };
+  }
+
+  // Each with its own real opener: the program is really started (or not) by Node.
+  const failures: Array<[string, () => BrowserOpener, string]> = [
+    ['BROWSER names a program that does not exist (ENOENT, emitted)', () => createBrowserOpener({ BROWSER: '/nonexistent/browser' }, process.platform), '/nonexistent/browser: ENOENT'],
+    // An argument over the kernel's limit: spawn throws E2BIG synchronously, as it throws EINVAL for a .cmd BROWSER on Windows.
+    ['spawn throws synchronously (E2BIG)', () => createBrowserOpener({ BROWSER: `true ${'x'.repeat(1_500_000)}` }, process.platform), 'true: E2BIG'],
+    // A generous watch: `false` exits at once, however busy the machine.
+    ['BROWSER names a program that fails (exit code 1)', () => createBrowserOpener({ BROWSER: 'false' }, process.platform, { watchMs: 60_000 }), 'false exited with code 1'],
+    ['the opener itself rejects', () => async () => Promise.reject(new Error('opener broke')), 'opener broke'],
+  ];
+
+  it('--no-browser with a URL too long for a QR code (many scopes) prints the URL without one, and the sign-in completes', async () => {
+    const scopes = ['sso:account:access', ...Array.from({ length: 150 }, (_, i) => `example:scope-number-${i}`)];
+    await writeFile(configFile(), CONFIG.replace('sso_registration_scopes = sso:account:access', `sso_registration_scopes = ${scopes.join(',')}`));
+    const ctx = testContext({ home, emulator });
+    let url = '';
+    const write = ctx.stdout.write;
+    ctx.stdout.write = (text: string) => {
+      write(text);
+      const found = /Please visit the following URL:\n\n(\S+)\n/.exec(text)?.[1];
+      if (found) void click((url = found), 'Allow').catch(() => undefined);
+    };
+    await login(ctx, { profile: 'dev', noBrowser: true });
+    expect(url.length).toBeGreaterThan(2953); // the most a QR code holds (version 40, level L, bytes)
+    expect(ctx.output()).not.toContain('Or scan this QR code');
+    expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+  });
+
+  for (const useDeviceCode of [false, true]) {
+    it.each(failures)(`${useDeviceCode ? 'device code' : 'PKCE'}: %s → "open the URL yourself", and the sign-in completes`, async (_, opener, reason) => {
+      const ctx = testContext({ home, emulator });
+      ctx.openBrowser = opener();
+      personReadingTheTerminal(ctx);
+      await login(ctx, { profile: 'dev', useDeviceCode });
+      expect(ctx.output()).toContain(
+        `The browser could not be opened (${reason}). Open the URL above in a browser yourself; the sign-in is waiting for it.\n`,
+      );
+      // The AWS CLI's own words came first, with the URL.
+      expect(ctx.output()).toMatch(useDeviceCode ? /If the browser does not open or you wish to use a different device/ : /If the browser does not open, open the following URL\./);
+      expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+      expect(await readdir(cacheDir())).toContain(tokenFile);
+    });
+  }
 });
 
 describe('login with a refresh token', () => {

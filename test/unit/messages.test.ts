@@ -80,6 +80,11 @@ const SAMPLES: Record<string, unknown[][]> = {
   callbackPortInUse: [[8400]],
   callbackPortDenied: [[80]],
   callbackServerFailed: [['EADDRNOTAVAIL']],
+  browserNotOpened: [
+    [[{ command: '/usr/bin/firefox', error: 'ENOENT' }]],
+    [[{ error: 'Failed to open in all supported apps' }]],
+    [[{ command: 'xdg-open', exitCode: 3, signal: null }, { command: 'lynx', exitCode: null, signal: 'SIGKILL' }]],
+  ],
   authorizationTimedOut: [[600]],
   refreshed: [['my-sso']],
   refreshFailed: [['InvalidGrantException: Invalid refresh token provided']],
