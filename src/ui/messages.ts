@@ -200,8 +200,11 @@ export const en = {
   authorizationCodeDenied:
     'Failed to retrieve an authorization code: the sign-in request was denied in the browser. Run the command again to retry.',
   stateMismatch:
-    "State parameter does not match expected value: the browser's answer belongs to another sign-in " +
-    '(an older tab, or a link from someone else), so it was refused. Run the command again.',
+    'State parameter does not match expected value: this answer belongs to another sign-in ' +
+    '(an older tab, or a link from someone else), so it was ignored. The sign-in in your terminal is still waiting.',
+  callbackWrongHost: (port: number) =>
+    `This address answers only requests to 127.0.0.1:${port} or localhost:${port}; this one named another host, so it was ignored. ` +
+    'The sign-in in your terminal is still waiting.',
   callbackIncomplete: 'This address expects the sign-in answer (a code or an error); it had neither. Still waiting.',
   callbackPortInUse: (port: number) =>
     `Port ${port} on 127.0.0.1 is already in use, so the sign-in cannot receive the browser's answer there. ` +

@@ -80,6 +80,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   callbackPortInUse: [[8400]],
   callbackPortDenied: [[80]],
   callbackServerFailed: [['EADDRNOTAVAIL']],
+  callbackWrongHost: [[8400]],
   browserNotOpened: [
     [[{ command: '/usr/bin/firefox', error: 'ENOENT' }]],
     [[{ error: 'Failed to open in all supported apps' }]],
