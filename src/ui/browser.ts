@@ -121,9 +121,10 @@ export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
   const watchMs = deps.watchMs ?? BROWSER_WATCH_MS;
   return async (url) => {
     const failures: BrowserFailure[] = [];
-    if (env.BROWSER) {
+    const commands = env.BROWSER ? browserCommands(env.BROWSER, url, platform) : [];
+    if (commands.length > 0) {
       // Like Python's webbrowser: each entry in turn, until one starts and does not fail.
-      for (const [command, ...args] of browserCommands(env.BROWSER, url, platform)) {
+      for (const [command, ...args] of commands) {
         const name = printable(command!);
         let child: BrowserChild;
         try {

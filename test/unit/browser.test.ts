@@ -137,6 +137,13 @@ describe('opening the browser: every failure is a result, never an exception', (
       failures: [{ command: 'powershell.exe', exitCode: 1, signal: null }],
     });
 
+    // A BROWSER without a command in it (`:`, spaces) is no choice: the default browser opens.
+    const byDefault = new FakeChild('xdg-open');
+    const spawned = scriptedSpawn();
+    const blank = createBrowserOpener({ BROWSER: ' : ' }, 'linux', { spawn: spawned.spawn, open: async () => (process.nextTick(() => byDefault.emit('exit', 0, null)), byDefault) });
+    expect(await blank(URL)).toEqual({ opened: true });
+    expect(spawned.calls).toEqual([]);
+
     const fine = new FakeChild('xdg-open');
     expect(await createBrowserOpener({}, 'linux', { open: async () => (process.nextTick(() => fine.emit('exit', 0, null)), fine) })(URL)).toEqual({
       opened: true,
