@@ -5,7 +5,7 @@ import { SsoCache } from '../sso/cache.js';
 import type { CallbackOutcome } from '../sso/callback-server.js';
 import type { DeviceAuthorization } from '../sso/device-flow.js';
 import { signIn, type SignInResult, type SsoTarget } from '../sso/sign-in.js';
-import type { BrowserOpenResult } from '../ui/browser.js';
+import type { BrowserFailure, BrowserOpenResult } from '../ui/browser.js';
 import { language, messages } from '../ui/messages.js';
 import { printable } from '../ui/terminal-text.js';
 import { chooseSignInMethod, type SignInMethodChoice, type SignInMethodFlags } from './sign-in-method.js';
@@ -58,7 +58,13 @@ async function openOrFallBack(ctx: Context, url: string): Promise<void> {
   }
   if (result.opened) return;
   ctx.log.debug(`browser: not opened (${JSON.stringify(result.failures)})`);
-  ctx.stderr.write(messages.browserNotOpened(result.failures));
+  ctx.stderr.write(messages.browserNotOpened(result.failures.map(describeBrowserFailure)));
+}
+
+function describeBrowserFailure(failure: BrowserFailure): string {
+  if ('error' in failure) return failure.command ? `${failure.command}: ${failure.error}` : failure.error;
+  if (failure.signal) return messages.browserStopped(failure.command, failure.signal);
+  return messages.browserExited(failure.command, failure.exitCode ?? 1);
 }
 
 /** The QR code is an extra: a URL too long for one (many scopes, a long endpoint) is printed without it. */

@@ -8,7 +8,6 @@
  */
 import { quote, textWidth, type Messages, type NameKind, type StatusEntry } from './messages.js';
 import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
-import type { BrowserFailure } from './browser.js';
 
 function methodReason(reason: SignInMethodReason): string {
   switch (reason.kind) {
@@ -157,16 +156,10 @@ export const ja: Messages = {
     "このデバイスで URL を開けない場合は、'--use-device-code' オプションを付けてこのコマンドをもう一度実行してください。\n\n" +
     `${url}\n\n`,
   pkceNoBrowser: (url: string) => `ブラウザは自動では開きません。\n次の URL にアクセスしてください:\n\n${url}\n`,
-  browserNotOpened: (failures: BrowserFailure[]) =>
-    `ブラウザを開けませんでした (${failures
-      .map((f) =>
-        'error' in f
-          ? `${f.command ? `${f.command}: ` : ''}${f.error}`
-          : f.signal
-            ? `${f.command} がシグナル ${f.signal} で停止しました`
-            : `${f.command} が終了コード ${f.exitCode} で終了しました`,
-      )
-      .join('、')})。上記の URL をご自身でブラウザで開いてください。サインインの完了を待っています。\n`,
+  browserNotOpened: (reasons: string[]) =>
+    `ブラウザを開けませんでした (${reasons.join('、')})。上記の URL をご自身でブラウザで開いてください。サインインの完了を待っています。\n`,
+  browserExited: (command: string, exitCode: number) => `${command} が終了コード ${exitCode} で終了しました`,
+  browserStopped: (command: string, signal: string) => `${command} がシグナル ${signal} で停止しました`,
   qrDevice: 'または、スマートフォンでこの QR コードを読み取ると、コードが入力済みのページが開きます:',
   qrPkce: (port: number) =>
     `または、この QR コードを読み取ってください。サインインは、このマシンの 127.0.0.1:${port} に接続できるブラウザでのみ完了します ` +

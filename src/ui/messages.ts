@@ -12,7 +12,6 @@ import { CliError, ExitCode } from '../errors.js';
 import { ja } from './messages-ja.js';
 import { environmentLanguage, type Language } from './locale.js';
 import type { SignInMethodChoice, SignInMethodReason } from '../flows/sign-in-method.js';
-import type { BrowserFailure } from './browser.js';
 
 function methodReason(reason: SignInMethodReason): string {
   switch (reason.kind) {
@@ -172,16 +171,10 @@ export const en = {
     "If you are unable to open the URL on this device, run this command again with the '--use-device-code' option.\n\n" +
     `${url}\n\n`,
   pkceNoBrowser: (url: string) => `Browser will not be automatically opened.\nPlease visit the following URL:\n\n${url}\n`,
-  browserNotOpened: (failures: BrowserFailure[]) =>
-    `The browser could not be opened (${failures
-      .map((f) =>
-        'error' in f
-          ? `${f.command ? `${f.command}: ` : ''}${f.error}`
-          : f.signal
-            ? `${f.command} was stopped by ${f.signal}`
-            : `${f.command} exited with code ${f.exitCode}`,
-      )
-      .join('; ')}). Open the URL above in a browser yourself; the sign-in is waiting for it.\n`,
+  browserNotOpened: (reasons: string[]) =>
+    `The browser could not be opened (${reasons.join('; ')}). Open the URL above in a browser yourself; the sign-in is waiting for it.\n`,
+  browserExited: (command: string, exitCode: number) => `${command} exited with code ${exitCode}`,
+  browserStopped: (command: string, signal: string) => `${command} was stopped by ${signal}`,
   qrDevice: 'Or scan this QR code with a phone to open the page with the code filled in:',
   qrPkce: (port: number) =>
     `Or scan this QR code. The sign-in finishes only in a browser that can reach 127.0.0.1:${port} of this machine ` +
