@@ -60,6 +60,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'validate.invalidSsoRegion': [['ap-northeast1'], ['ap-northeast1', 'ap-northeast-1']],
   'validate.invalidScopes': [['a b']],
   'validate.invalidRegion': [['tokyo'], ['ap-northeast1', 'ap-northeast-1']],
+  'validate.unknownRegion': [['eu-mars-1']],
   'validate.invalidOutput': [['xml', ['json', 'text']]],
   'validate.invalidName': [['profile name', 'a b', 'contains spaces'], ['session name', 'a b', 'contains spaces']],
   'validate.invalidAccountId': [['123']],
