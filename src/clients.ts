@@ -24,6 +24,16 @@ export interface ClientFactory {
    * the token cache itself, so credentials from it prove the SDK can use what we wrote.
    */
   profileCredentials(profile: string, files: { configFile: string; credentialsFile: string }): Promise<AwsCredentialIdentityProvider>;
+  /**
+   * The JS SDK's credential providers (`export-credentials` of a profile that is not an SSO
+   * one): `env` is AWS_ACCESS_KEY_ID and friends, `profile` is fromIni for the profile (static
+   * keys, credential_process, role_arn, web identity), `chain` is the default provider chain.
+   */
+  sdkCredentials(
+    source: 'env' | 'profile' | 'chain',
+    profile: string | undefined,
+    files: { configFile: string; credentialsFile: string },
+  ): Promise<AwsCredentialIdentityProvider>;
 }
 
 export interface ClientFactoryOptions {
@@ -78,6 +88,20 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
         ignoreCache: true,
         clientConfig,
       });
+    },
+    async sdkCredentials(source, profile, files) {
+      const providers = await import('@aws-sdk/credential-providers');
+      if (source === 'env') return providers.fromEnv();
+      const { region: _region, ...clientConfig } = await common('');
+      const init = {
+        ...(profile !== undefined ? { profile } : {}),
+        configFilepath: files.configFile,
+        filepath: files.credentialsFile,
+        ignoreCache: true,
+        clientConfig,
+        ...(options.logger ? { logger: options.logger } : {}),
+      };
+      return source === 'profile' ? providers.fromIni(init) : providers.fromNodeProviderChain(init);
     },
   };
 }

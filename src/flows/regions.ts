@@ -1,7 +1,7 @@
 /**
  * Region names, from the partition data the AWS SDK ships (the endpoint rule sets'
  * `partitions`: each partition's `regionRegex` and its known `regions`), not a list we
- * maintain: a region AWS opens reaches us with an SDK update. docs/compat.md §Regions.
+ * maintain: a region AWS opens reaches us with an SDK update. docs/compat.md §D2.
  */
 
 /** What the SDK's partitions say about region names. */

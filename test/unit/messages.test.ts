@@ -128,6 +128,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'credentials.sessionExpired': [['dev']],
   'credentials.sessionInvalid': [['dev']],
   'credentials.roleCredentialsFailed': [['ReadOnlyAccess', '111122223333', 'ForbiddenException']],
+  'credentials.unableToRetrieve': [['Could not resolve credentials using profile: [dev] in configuration/credentials file(s).']],
+  'credentials.profileChainTooDeep': [[4, ['a', 'b', 'c', 'd']]],
+  'credentials.profileChainLoop': [[['dev', 'dev']]],
   'credentials.whoamiFailed': [['dev', 'UnauthorizedException']],
   'credentials.whoamiIdentity': [[{ Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/R/u', UserId: 'AROA:u' }]],
   'status.statusEntry': [
