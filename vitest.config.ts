@@ -1,6 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The AWS SDK's partition data, as scripts/build.mjs and tsconfig.json name it (src/flows/regions.ts).
+  resolve: {
+    alias: {
+      '#aws-partitions': fileURLToPath(
+        new URL('./node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js', import.meta.url),
+      ),
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

@@ -66,6 +66,19 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
+  plugins: [
+    {
+      // The AWS SDK's partition data (src/flows/regions.ts): @aws-sdk/core's exports map
+      // offers only its partition() lookup, so the module is named by path (as tsconfig.json
+      // and vitest.config.ts do), and lands in the chunk of the import() that loads it.
+      name: 'aws-partitions',
+      setup(b) {
+        b.onResolve({ filter: /^#aws-partitions$/ }, () => ({
+          path: path.join(root, 'node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js'),
+        }));
+      },
+    },
+  ],
 });
 
 // `sso-setup --help` is answered by the entry (src/entry.ts) from this text: the full CLI's

@@ -4,7 +4,7 @@ import { removeInFlightTempFiles } from './config/atomic-write.js';
 import { CliError, ExitCode, InterruptedError } from './errors.js';
 import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
 import type { Factory } from './commands/factory.js';
-import { langFlag, newRootCommand } from './commands/root.js';
+import { langFlag, newRootCommand, type GlobalOptions } from './commands/root.js';
 import { newConfigureCommand } from './commands/configure.js';
 import { newLoginCommand } from './commands/login.js';
 import { newLogoutCommand } from './commands/logout.js';
@@ -18,9 +18,19 @@ import { newCompleteCommand, newCompletionCommand } from './commands/completion.
  * Builds the program: the root command and every command, in the order `--help` lists
  * them. A command's flags, help and mapping live in its own file under src/commands/.
  */
-export function buildProgram(getContext: () => Context, m: Messages): Command {
+export function buildProgram(getContext: (globals: GlobalOptions) => Context, m: Messages): Command {
   const program = newRootCommand(m);
-  const f: Factory = { messages: m, context: getContext, newCommand: (name) => new Command(name).copyInheritedSettings(program) };
+  // The command about to run, so that the context sees its --profile next to the program's options.
+  let running: Command | undefined;
+  program.hook('preAction', (_program, actionCommand) => {
+    running = actionCommand;
+  });
+  const globals = (): GlobalOptions => ({ ...program.opts(), profile: running?.opts().profile as string | undefined });
+  const f: Factory = {
+    messages: m,
+    context: () => getContext(globals()),
+    newCommand: (name) => new Command(name).copyInheritedSettings(program),
+  };
   for (const command of [
     newConfigureCommand(f),
     newLoginCommand(f),
@@ -53,7 +63,12 @@ function describeFileError(m: Messages, error: unknown): string | undefined {
  */
 export async function main(
   argv: string[],
-  getContext: (lang: Language) => Context = (lang) => createContext({ debug: argv.includes('--debug'), lang }),
+  getContext: (lang: Language, globals: GlobalOptions) => Context = (lang, globals) =>
+    createContext({
+      debug: argv.includes('--debug'),
+      lang,
+      tls: { caBundle: globals.caBundle, verifySsl: globals.verifySsl, profile: globals.profile },
+    }),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let ctx: Context | undefined;
@@ -68,7 +83,7 @@ export async function main(
   }
   const m = catalogue(lang);
   try {
-    await buildProgram(() => (ctx ??= getContext(lang)), m).parseAsync(argv, { from: 'user' });
+    await buildProgram((globals) => (ctx ??= getContext(lang, globals)), m).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -3,7 +3,7 @@ import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { SSOClient } from '@aws-sdk/client-sso';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { CliError } from './errors.js';
+import { CliError, ConfigurationError } from './errors.js';
 import type { SdkLogger } from './ui/debug-log.js';
 import type { Messages } from './ui/messages/index.js';
 
@@ -11,7 +11,8 @@ import type { Messages } from './ui/messages/index.js';
  * Creates the AWS SDK v3 clients. Endpoint resolution (AWS_ENDPOINT_URL,
  * AWS_ENDPOINT_URL_SSO_OIDC / _SSO / _STS, the config file's services sections) and
  * retries come from the SDK itself; this adds what the SDK leaves to the application:
- * AWS_CA_BUNDLE and our user agent. The SDK modules are imported on first use so that
+ * the CA bundle (--ca-bundle, AWS_CA_BUNDLE, the profile's ca_bundle), --no-verify-ssl and our
+ * user agent. The SDK modules are imported on first use so that
  * commands which need no AWS call start fast.
  */
 export interface ClientFactory {
@@ -24,10 +25,33 @@ export interface ClientFactory {
    * the token cache itself, so credentials from it prove the SDK can use what we wrote.
    */
   profileCredentials(profile: string, files: { configFile: string; credentialsFile: string }): Promise<AwsCredentialIdentityProvider>;
+  /**
+   * The JS SDK's credential providers (`export-credentials` of a profile that is not an SSO
+   * one): `env` is AWS_ACCESS_KEY_ID and friends, `profile` is fromIni for the profile (static
+   * keys, credential_process, role_arn, web identity), `chain` is the default provider chain.
+   */
+  sdkCredentials(
+    source: 'env' | 'profile' | 'chain',
+    profile: string | undefined,
+    files: { configFile: string; credentialsFile: string },
+  ): Promise<AwsCredentialIdentityProvider>;
+}
+
+/** The TLS settings of the AWS CLI's global options (docs/compat.md §D4). */
+export interface TlsOptions {
+  /** --ca-bundle. */
+  caBundle?: string;
+  /** False for --no-verify-ssl: certificates are not checked, with the AWS CLI's warning. */
+  verifySsl?: boolean;
+  /** The `ca_bundle` key of the profile in use, read only when neither --ca-bundle nor AWS_CA_BUNDLE is set. */
+  profileCaBundle?: () => Promise<string | undefined>;
+  /** Where the --no-verify-ssl warning goes (stderr). */
+  warn?: (text: string) => void;
 }
 
 export interface ClientFactoryOptions {
   env: NodeJS.ProcessEnv;
+  tls?: TlsOptions;
   /** The texts, in the user's language (a CA bundle that can't be read). */
   messages: Messages;
   /** Overrides the SDK's default of 3 attempts (tests use 1). */
@@ -46,7 +70,7 @@ export const DEFAULT_TIMEOUTS = { connectionTimeoutMs: 10_000, requestTimeoutMs:
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   let requestHandler: Promise<object> | undefined;
   const handler = () =>
-    (requestHandler ??= createRequestHandler(options.messages, options.env.AWS_CA_BUNDLE, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
+    (requestHandler ??= createRequestHandler(options.messages, options.env, options.tls ?? {}, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
   const common = async (region: string) => ({
     region,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -79,31 +103,87 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
         clientConfig,
       });
     },
+    async sdkCredentials(source, profile, files) {
+      const providers = await import('@aws-sdk/credential-providers');
+      if (source === 'env') return providers.fromEnv();
+      const { region: _region, ...clientConfig } = await common('');
+      const init = {
+        ...(profile !== undefined ? { profile } : {}),
+        configFilepath: files.configFile,
+        filepath: files.credentialsFile,
+        ignoreCache: true,
+        clientConfig,
+        ...(options.logger ? { logger: options.logger } : {}),
+      };
+      return source === 'profile' ? providers.fromIni(init) : providers.fromNodeProviderChain(init);
+    },
   };
 }
 
 /**
- * The HTTP handler: timeouts always, and AWS_CA_BUNDLE (a PEM file of extra trusted
- * certificates, as the AWS CLI honours it) when set.
+ * The CA bundle, in the AWS CLI's order: --ca-bundle, else AWS_CA_BUNDLE, else the profile's
+ * `ca_bundle`, else REQUESTS_CA_BUNDLE (botocore: the global option, then its config chain
+ * for `ca_bundle`, environment variable before config key, then the requests variable). A source that is set wins even when empty, and an empty or blank value is a
+ * configuration error, as in the AWS CLI 2.36.6 (docs/compat.md §D4). Undefined: none is set.
+ */
+export async function resolveCaBundle(
+  m: Messages,
+  sources: { flag?: string; env: NodeJS.ProcessEnv; profile?: () => Promise<string | undefined> },
+): Promise<{ file: string; source: string } | undefined> {
+  let chosen: { file: string; source: string } | undefined;
+  if (sources.flag !== undefined) chosen = { file: sources.flag, source: '--ca-bundle' };
+  else if (sources.env.AWS_CA_BUNDLE !== undefined) chosen = { file: sources.env.AWS_CA_BUNDLE, source: 'AWS_CA_BUNDLE' };
+  else {
+    const fromProfile = await sources.profile?.();
+    if (fromProfile !== undefined) chosen = { file: fromProfile, source: 'ca_bundle' };
+    // botocore's last resort when nothing else set it (awscli/botocore/endpoint.py, _get_verify_value).
+    else if (sources.env.REQUESTS_CA_BUNDLE !== undefined) chosen = { file: sources.env.REQUESTS_CA_BUNDLE, source: 'REQUESTS_CA_BUNDLE' };
+  }
+  if (chosen && chosen.file.trim() === '') throw new ConfigurationError(m.config.caBundleEmpty);
+  return chosen;
+}
+
+/**
+ * The HTTP handler: timeouts always; the CA bundle (a PEM file of extra trusted certificates,
+ * as the AWS CLI honours it) when one is set; with --no-verify-ssl no certificate check, and
+ * the AWS CLI's (urllib3's) warning once per host.
  */
 async function createRequestHandler(
   m: Messages,
-  caBundle: string | undefined,
+  env: NodeJS.ProcessEnv,
+  tls: TlsOptions,
   timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
 ): Promise<object> {
   let ca: string | undefined;
-  if (caBundle) {
-    try {
-      ca = readFileSync(caBundle, 'utf8');
-    } catch (error) {
-      throw new CliError(m.config.caBundleUnreadable(caBundle, (error as Error).message));
+  if (tls.verifySsl !== false) {
+    const bundle = await resolveCaBundle(m, { flag: tls.caBundle, env, profile: tls.profileCaBundle });
+    if (bundle) {
+      try {
+        ca = readFileSync(bundle.file, 'utf8');
+      } catch (error) {
+        throw new CliError(m.config.caBundleUnreadable(bundle.source, bundle.file, (error as Error).message));
+      }
     }
   }
   const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);
-  return new NodeHttpHandler({
+  const handlerOptions = {
     connectionTimeout: timeouts.connectionTimeoutMs,
     requestTimeout: timeouts.requestTimeoutMs,
     throwOnRequestTimeout: true, // otherwise the handler only logs a warning and keeps waiting
     ...(ca ? { httpsAgent: new Agent({ ca, keepAlive: true }) } : {}),
-  });
+  };
+  if (tls.verifySsl !== false) return new NodeHttpHandler(handlerOptions);
+  const warned = new Set<string>();
+  const warn = tls.warn ?? ((text: string) => process.stderr.write(text));
+  type Handle = InstanceType<typeof NodeHttpHandler>['handle'];
+  class UnverifiedHandler extends NodeHttpHandler {
+    override handle(request: Parameters<Handle>[0], options?: Parameters<Handle>[1]): ReturnType<Handle> {
+      if (request.protocol === 'https:' && !warned.has(request.hostname)) {
+        warned.add(request.hostname);
+        warn(m.config.unverifiedHttps(request.hostname));
+      }
+      return super.handle(request, options);
+    }
+  }
+  return new UnverifiedHandler({ ...handlerOptions, httpsAgent: new Agent({ rejectUnauthorized: false, keepAlive: true }) });
 }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { resolveAwsPaths, type AwsPaths } from './config/paths.js';
+import { resolveProfile } from './config/profile-name.js';
 import { VERSION } from './version.js';
 import { createClientFactory, type ClientFactory } from './clients.js';
 import { createBrowserOpener, type BrowserOpener } from './ui/browser.js';
@@ -41,7 +42,15 @@ export interface Context {
 
 export const userAgent = `sso-setup/${VERSION}`;
 
-export function createContext(overrides: Partial<Context> & { debug?: boolean } = {}): Context {
+/** The TLS global options (--ca-bundle, --no-verify-ssl) and the profile whose `ca_bundle` applies. */
+export interface TlsSettings {
+  caBundle?: string;
+  verifySsl?: boolean;
+  /** The command's --profile; else AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. */
+  profile?: string;
+}
+
+export function createContext(overrides: Partial<Context> & { debug?: boolean; tls?: TlsSettings } = {}): Context {
   const env = overrides.env ?? process.env;
   const platform = overrides.platform ?? process.platform;
   const stderr = overrides.stderr ?? process.stderr;
@@ -49,12 +58,20 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
   let prompter: Promise<Prompter> | undefined;
   const lang = overrides.lang ?? 'en';
   const messages = overrides.messages ?? catalogue(lang);
+  const paths = overrides.paths ?? resolveAwsPaths(env, os.homedir());
+  const tls = overrides.tls ?? {};
+  // The profile's ca_bundle, read only when --ca-bundle and AWS_CA_BUNDLE are unset (and the SDK loader only then).
+  const profileCaBundle = async () => {
+    const { readAwsConfig } = await import('./config/read.js');
+    const config = await readAwsConfig(paths, messages);
+    return config.profiles[resolveProfile(tls.profile, env)]?.ca_bundle;
+  };
   return {
     lang,
     messages,
     env,
     platform,
-    paths: overrides.paths ?? resolveAwsPaths(env, os.homedir()),
+    paths,
     fsOptions: overrides.fsOptions ?? {},
     stdout: overrides.stdout ?? process.stdout,
     stderr,
@@ -64,7 +81,15 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
       overrides.prompter ??
       (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),
     openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
-    clients: overrides.clients ?? createClientFactory({ env, messages, userAgent, logger: log.sdkLogger() }),
+    clients:
+      overrides.clients ??
+      createClientFactory({
+        env,
+        messages,
+        userAgent,
+        logger: log.sdkLogger(),
+        tls: { caBundle: tls.caBundle, verifySsl: tls.verifySsl, profileCaBundle, warn: (text) => stderr.write(text) },
+      }),
     log,
     backup: overrides.backup ?? createBackupper().backup,
   };

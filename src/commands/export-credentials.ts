@@ -15,7 +15,11 @@ export function newExportCredentialsCommand(f: Factory, run?: RunFn<ExportCreden
     .addOption(new Option('--format <format>', m.credentials.help.exportFormat).choices(CREDENTIAL_FORMATS).default('process'))
     .action(async (flags: { profile?: string; format: CredentialFormat }) => {
       const ctx = f.context();
-      const options: ExportCredentialsOptions = { profile: resolveProfile(flags.profile, ctx.env), format: flags.format };
+      const options: ExportCredentialsOptions = {
+        profile: resolveProfile(flags.profile, ctx.env),
+        profileFlag: flags.profile !== undefined,
+        format: flags.format,
+      };
       if (run) return run(options);
       const { exportCredentials } = await import('../flows/credentials.js');
       await exportCredentials(ctx, options);

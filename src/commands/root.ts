@@ -5,7 +5,8 @@ import { localHelp } from './help-format.js';
 
 /**
  * The program itself (the GitHub CLI's pkg/cmd/root): its description, the options that
- * apply to every command (--debug, --lang, --help, --version) and commander's behaviour.
+ * apply to every command (--debug, --lang, --ca-bundle, --no-verify-ssl, --help, --version)
+ * and commander's behaviour.
  * The commands are added by src/cli.ts.
  */
 export function newRootCommand(m: Messages): Command {
@@ -18,6 +19,8 @@ export function newRootCommand(m: Messages): Command {
     .version(VERSION, '-V, --version', m.program.help.version)
     .option('--debug', m.program.help.debug)
     .option('--lang <lang>', m.program.help.lang)
+    .option('--ca-bundle <path>', m.program.help.caBundle)
+    .option('--no-verify-ssl', m.program.help.noVerifySsl)
     .showHelpAfterError()
     .exitOverride();
 }
@@ -32,4 +35,14 @@ export function langFlag(argv: readonly string[]): string | undefined {
     else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
   }
   return value;
+}
+
+/** The program's options as commander parses them, and the running command's --profile. */
+export interface GlobalOptions {
+  debug?: boolean;
+  caBundle?: string;
+  /** False for --no-verify-ssl. */
+  verifySsl?: boolean;
+  /** The running command's --profile, if it has one (the profile whose ca_bundle applies). */
+  profile?: string;
 }

@@ -15,6 +15,7 @@ import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js'
 import {
   validateName,
   validateOutput,
+  regionWarning,
   validateRegion,
   validateScopes,
   validateSsoRegion,
@@ -22,6 +23,7 @@ import {
 } from './validators.js';
 import { verifyProfile } from './verify.js';
 import { printable } from '../ui/terminal-text.js';
+import { loadPartitions, type Partitions } from './regions.js';
 
 /** Answers given as flags (`--start-url` …): those prompts are not shown. */
 export interface ConfigurePreset {
@@ -68,12 +70,19 @@ interface SsoAnswers {
   forceRefresh: boolean;
 }
 
+/** A region the SDK's partitions don't list yet but whose shape they allow: accepted, with a warning. */
+function warnUnknownRegion(ctx: Context, partitions: Partitions, region: string): void {
+  const warning = regionWarning(ctx.messages, partitions, region);
+  if (warning) ctx.stderr.write(warning);
+}
+
 async function askSso(
   ctx: Context,
   answers: Answers,
   preset: ConfigurePreset,
   scoped: ConfigSection,
   sessions: Record<string, ConfigSection>,
+  partitions: Partitions,
 ): Promise<SsoAnswers> {
   const currentSession = scoped.sso_session;
   const sessionName = await answers.text('sso-session', preset.ssoSession, {
@@ -94,8 +103,9 @@ async function askSso(
   const region = await answers.text('sso-region', preset.ssoRegion, {
     message: ctx.messages.configure.ssoRegionPrompt(scoped.sso_region),
     default: scoped.sso_region,
-    validate: (v) => validateSsoRegion(ctx.messages, v),
+    validate: (v) => validateSsoRegion(ctx.messages, partitions, v),
   });
+  warnUnknownRegion(ctx, partitions, region);
   if (!sessionName) return { target: { startUrl, region }, forceRefresh: false };
 
   const scopes = await answers.text('scopes', preset.scopes, {
@@ -164,9 +174,10 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   const prompter: Prompter | undefined = options.interactive === false ? undefined : await ctx.prompter();
   const answers = new Answers(prompter, options.acceptDefaults ?? false, ctx.messages);
   const config = await readAwsConfig(ctx.paths, ctx.messages);
+  const partitions = await loadPartitions();
   const scoped = (options.profile ? config.profiles[options.profile] : config.profiles.default) ?? {};
 
-  const sso = await askSso(ctx, answers, preset, scoped, config.ssoSessions);
+  const sso = await askSso(ctx, answers, preset, scoped, config.ssoSessions, partitions);
   answers.assertComplete();
   const choice = chooseMethod(ctx, sso.target, options);
   const remember = options.remember ? rememberedValue(ctx.messages, sso.target, choice) : undefined;
@@ -176,8 +187,9 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   const region = await answers.text('region', preset.region, {
     message: ctx.messages.configure.regionPrompt(scoped.region),
     default: scoped.region,
-    validate: (v) => validateRegion(ctx.messages, v),
+    validate: (v) => validateRegion(ctx.messages, partitions, v),
   });
+  warnUnknownRegion(ctx, partitions, region);
   const output = await answers.text('output', preset.output, {
     message: ctx.messages.configure.outputPrompt(scoped.output),
     default: scoped.output,

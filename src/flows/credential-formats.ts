@@ -1,4 +1,10 @@
-import type { CachedRoleCredentials } from '../sso/role-credentials-cache.js';
+/** What is printed: long-term keys have no session token and no expiry, and then neither is printed (as the AWS CLI). */
+export interface ExportableCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
 
 /** The `--format` values of `aws configure export-credentials`, in its order. */
 export const CREDENTIAL_FORMATS = ['process', 'env', 'env-no-export', 'powershell', 'windows-cmd', 'fish'] as const;
@@ -10,14 +16,14 @@ function expiry(date: Date): string {
 }
 
 /** The output of `aws configure export-credentials --format F`, byte for byte. */
-export function formatCredentials(credentials: CachedRoleCredentials, format: CredentialFormat): string {
+export function formatCredentials(credentials: ExportableCredentials, format: CredentialFormat): string {
   if (format === 'process') {
     const body = {
       Version: 1,
       AccessKeyId: credentials.accessKeyId,
       SecretAccessKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      Expiration: expiry(credentials.expiration),
+      ...(credentials.sessionToken !== undefined ? { SessionToken: credentials.sessionToken } : {}),
+      ...(credentials.expiration !== undefined ? { Expiration: expiry(credentials.expiration) } : {}),
     };
     return JSON.stringify(body, null, 2) + '\n';
   }
@@ -31,8 +37,8 @@ export function formatCredentials(credentials: CachedRoleCredentials, format: Cr
   const vars: Array<[string, string]> = [
     ['AWS_ACCESS_KEY_ID', credentials.accessKeyId],
     ['AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey],
-    ['AWS_SESSION_TOKEN', credentials.sessionToken],
-    ['AWS_CREDENTIAL_EXPIRATION', expiry(credentials.expiration)],
   ];
+  if (credentials.sessionToken !== undefined) vars.push(['AWS_SESSION_TOKEN', credentials.sessionToken]);
+  if (credentials.expiration !== undefined) vars.push(['AWS_CREDENTIAL_EXPIRATION', expiry(credentials.expiration)]);
   return vars.map(([n, v]) => line[format](n, v) + '\n').join('');
 }

@@ -12,7 +12,8 @@ import { readConfigText, showDryRun } from './dry-run.js';
 import { signInWithContext, type SignInFlags } from './sign-in.js';
 import { sessionTarget } from './login.js';
 import { checkTemplate, DEFAULT_TEMPLATE, nameProfiles, type GeneratedProfile } from './profile-names.js';
-import { validateOutput, validateRegion } from './validators.js';
+import { regionWarning, validateOutput, validateRegion } from './validators.js';
+import { loadPartitions } from './regions.js';
 import { printable } from '../ui/terminal-text.js';
 
 /** Marks the profiles `populate` writes, so that it only ever changes or prunes its own. */
@@ -123,7 +124,10 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   } catch (error) {
     throw new CliError(ctx.messages.common.invalidFlag('template', (error as Error).message), ExitCode.usage);
   }
-  usage(ctx.messages, 'region', validateRegion(ctx.messages, options.region ?? ''));
+  const partitions = await loadPartitions();
+  usage(ctx.messages, 'region', validateRegion(ctx.messages, partitions, options.region ?? ''));
+  const warning = regionWarning(ctx.messages, partitions, options.region ?? '');
+  if (warning) ctx.stderr.write(warning);
   usage(ctx.messages, 'output', validateOutput(ctx.messages, options.output ?? ''));
   const rate = options.rate ?? 20;
   if (!(rate > 0 && rate <= 1000)) usage(ctx.messages, 'rate', ctx.messages.populate.populateBadRate(String(rate)));

@@ -1,19 +1,49 @@
 /**
- * AWS Regions where IAM Identity Center runs (an organisation's SSO region is one of them).
- * Source: the AWS General Reference, "IAM Identity Center endpoints and quotas".
+ * Region names, from the partition data the AWS SDK ships (the endpoint rule sets'
+ * `partitions`: each partition's `regionRegex` and its known `regions`), not a list we
+ * maintain: a region AWS opens reaches us with an SDK update. docs/compat.md §D2.
  */
-export const SSO_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
-  'af-south-1',
-  'ap-east-1', 'ap-south-1', 'ap-south-2',
-  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
-  'ca-central-1', 'ca-west-1',
-  'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1',
-  'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1', 'sa-east-1',
-  'us-gov-west-1', 'us-gov-east-1',
-  'cn-north-1', 'cn-northwest-1',
-] as const;
+
+/** What the SDK's partitions say about region names. */
+export interface Partitions {
+  /** Every region some partition lists (its `*-global` pseudo-regions excluded). */
+  readonly known: readonly string[];
+  /** Each partition's `regionRegex`: the shape of its region names, today's and tomorrow's. */
+  readonly patterns: readonly RegExp[];
+}
+
+/** The data as `@aws-sdk/core` has it (the `partitions.json` of the endpoint rule sets). */
+export interface PartitionsData {
+  partitions: ReadonlyArray<{ regionRegex: string; regions: Readonly<Record<string, unknown>> }>;
+}
+
+export function partitionsFrom(data: PartitionsData): Partitions {
+  const patterns = data.partitions.map((p) => new RegExp(p.regionRegex));
+  const known = data.partitions.flatMap((p) => {
+    const pattern = new RegExp(p.regionRegex);
+    return Object.keys(p.regions).filter((r) => pattern.test(r));
+  });
+  return { known, patterns };
+}
+
+let loaded: Promise<Partitions> | undefined;
+
+/**
+ * The SDK's partition data, imported on first use (only the commands that validate a
+ * region pay for it). `#aws-partitions` (package.json "imports") names the module in
+ * `@aws-sdk/core` that holds it; the package exports only the `partition()` lookup.
+ */
+export function loadPartitions(): Promise<Partitions> {
+  return (loaded ??= import('#aws-partitions').then((m) => partitionsFrom(m.partitionsInfo)));
+}
+
+/** `known`: a region the SDK lists; `unknown`: shaped like one of a partition's regions; `invalid`: neither. */
+export type RegionKind = 'known' | 'unknown' | 'invalid';
+
+export function classifyRegion(partitions: Partitions, value: string): RegionKind {
+  if (partitions.known.includes(value)) return 'known';
+  return partitions.patterns.some((p) => p.test(value)) ? 'unknown' : 'invalid';
+}
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -30,10 +60,10 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The closest known region to a mistyped one (`ap-northeast1` → `ap-northeast-1`), if any is close. */
-export function suggestRegion(value: string): string | undefined {
+export function suggestRegion(partitions: Partitions, value: string): string | undefined {
   const normalised = value.trim().toLowerCase().replace(/_/g, '-');
   let best: { region: string; distance: number } | undefined;
-  for (const region of SSO_REGIONS) {
+  for (const region of partitions.known) {
     const distance = editDistance(normalised, region);
     if (!best || distance < best.distance) best = { region, distance };
   }

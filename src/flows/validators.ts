@@ -1,6 +1,6 @@
 import type { Messages } from '../ui/messages/index.js';
 import type { NameKind } from '../ui/messages/validate.js';
-import { SSO_REGIONS, suggestRegion } from './regions.js';
+import { classifyRegion, suggestRegion, type Partitions } from './regions.js';
 
 /**
  * Validators for every value the user gives, at a prompt or as a flag. Each returns true or
@@ -50,20 +50,26 @@ export function validateStartUrl(m: Messages, value: string, hasDefault: boolean
   return true;
 }
 
-/** The SSO region: one of the regions where IAM Identity Center runs. */
-export function validateSsoRegion(m: Messages, value: string): string | true {
+/**
+ * The SSO region: a region the AWS SDK's partition data lists, or one shaped like a
+ * partition's regions (a region newer than our SDK; `regionWarning` says so). Anything else
+ * is refused, with the nearest known region when one is close.
+ */
+export function validateSsoRegion(m: Messages, partitions: Partitions, value: string): string | true {
   if (value === '') return m.validate.ssoRegionRequired;
-  if ((SSO_REGIONS as readonly string[]).includes(value)) return true;
-  return m.validate.invalidSsoRegion(value, suggestRegion(value));
+  if (classifyRegion(partitions, value) !== 'invalid') return true;
+  return m.validate.invalidSsoRegion(value, suggestRegion(partitions, value));
 }
 
-/** Region names as AWS spells them: us-east-1, ap-northeast-1, us-gov-west-1, eu-isoe-west-1. */
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+/** The profile's default client region: optional; otherwise as the SSO region. */
+export function validateRegion(m: Messages, partitions: Partitions, value: string): string | true {
+  if (value === '' || classifyRegion(partitions, value) !== 'invalid') return true;
+  return m.validate.invalidRegion(value, suggestRegion(partitions, value));
+}
 
-/** The profile's default client region: optional, any well-formed region name (new ones too). */
-export function validateRegion(m: Messages, value: string): string | true {
-  if (value === '' || REGION.test(value)) return true;
-  return m.validate.invalidRegion(value, suggestRegion(value));
+/** The warning (for stderr) for an accepted region the SDK doesn't list yet; undefined otherwise. */
+export function regionWarning(m: Messages, partitions: Partitions, value: string): string | undefined {
+  return value !== '' && classifyRegion(partitions, value) === 'unknown' ? m.validate.unknownRegion(value) : undefined;
 }
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;

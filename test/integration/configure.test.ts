@@ -132,6 +132,29 @@ describe('configure, against the emulator', () => {
     expect(token).not.toHaveProperty('refreshToken'); // legacy: no scopes, no refresh token
   });
 
+  // Issue 13 item 2: the regions a hand-written list of 36 refused; the SDK's partitions list them.
+  it.each(['ap-east-2', 'ap-southeast-6', 'eusc-de-east-1'])('an Identity Center in %s: signed in, written, no warning', async (region) => {
+    await start({ ...oneAccountOrg, region });
+    const prompter = new ScriptedPrompter(['', START_URL, region, region, 'json', 'dev']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, { verify: false });
+    expect(prompter.rejected).toEqual([]);
+    expect(await readConfig()).toContain(`sso_region = ${region}\nsso_account_id = 123456789011\nsso_role_name = roleA\nregion = ${region}\n`);
+    expect(ctx.output()).not.toContain('Warning:');
+  });
+
+  it('a region shaped like the SDK partitions but unknown to it: accepted with a warning', async () => {
+    await start(oneAccountOrg);
+    const prompter = new ScriptedPrompter(['', START_URL, 'us-west-2', 'eu-mars-1', 'json', 'dev']);
+    const ctx = testContext({ home, emulator, prompter });
+    await configure(ctx, { verify: false });
+    expect(prompter.rejected).toEqual([]);
+    expect(await readConfig()).toContain('region = eu-mars-1\n');
+    expect(ctx.output()).toContain(
+      `Warning: "eu-mars-1" is not a region this version of sso-setup knows (from the AWS SDK's partition data); using it as given.\n`,
+    );
+  });
+
   it('new session with two scopes: checklist 8 bytes, RegisterClient gets the parsed list', async () => {
     await start(oneAccountOrg);
     const prompter = new ScriptedPrompter(['dev', START_URL, 'us-west-2', 'scope-1, scope-2', 'us-west-2', 'json']);

@@ -75,7 +75,10 @@ describe('export-credentials', () => {
       'The SSO session for profile dev has expired or you are not signed in: run: sso-setup login --profile dev',
     );
     await expect(exportCredentials(ctx, { profile: 'other', format: 'env' })).rejects.toThrow(/has no sso_account_id or sso_role_name/);
-    await expect(exportCredentials(ctx, { profile: 'plain', format: 'env' })).rejects.toThrow(/Missing the following required SSO configuration values/);
+    // Not an SSO profile: the SDK's chain, as the AWS CLI (docs/compat.md §D5).
+    await expect(exportCredentials(ctx, { profile: 'plain', profileFlag: true, format: 'env' })).rejects.toThrow(
+      'Unable to retrieve credentials: Could not resolve credentials using profile: [plain] in configuration/credentials file(s).',
+    );
   });
 });
 

@@ -32,3 +32,14 @@ describe('export-credentials formats', () => {
     expect(text).toContain('2026-11-25T12:34:56+00:00');
   });
 });
+
+// exportcreds.py prints SessionToken / Expiration (AWS_SESSION_TOKEN / AWS_CREDENTIAL_EXPIRATION) only when set.
+describe('export-credentials formats, long-term keys', () => {
+  const keys = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
+  it('process: no SessionToken, no Expiration', () => {
+    expect(formatCredentials(keys, 'process')).toBe('{\n  "Version": 1,\n  "AccessKeyId": "AKIAEXAMPLE",\n  "SecretAccessKey": "secret"\n}\n');
+  });
+  it('env: two lines', () => {
+    expect(formatCredentials(keys, 'env')).toBe('export AWS_ACCESS_KEY_ID=AKIAEXAMPLE\nexport AWS_SECRET_ACCESS_KEY=secret\n');
+  });
+});

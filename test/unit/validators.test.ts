@@ -3,16 +3,18 @@ import {
   validateAccountId,
   validateName,
   validateOutput,
+  regionWarning,
   validateRegion,
   validateScopes,
   validateSsoRegion,
   validateStartUrl,
 } from '../../src/flows/validators.js';
-import { suggestRegion } from '../../src/flows/regions.js';
+import { classifyRegion, loadPartitions, partitionsFrom, suggestRegion } from '../../src/flows/regions.js';
 import { parseScopes } from '../../src/sso/scopes.js';
 import { catalogue } from '../../src/ui/messages/index.js';
 
 const en = catalogue('en');
+const partitions = await loadPartitions();
 
 // docs/compat.md checklist 17, plus the stricter rules that keep names visible to the SDKs.
 describe('validators', () => {
@@ -70,20 +72,62 @@ describe('validators', () => {
     expect(validateStartUrl(en, '', false)).toMatch(/^A value is required/);
   });
 
-  it('checks SSO regions against where Identity Center runs, with a suggestion', () => {
-    expect(validateSsoRegion(en, 'ap-northeast-1')).toBe(true);
-    expect(validateSsoRegion(en, '')).toMatch(/^A value is required/);
-    expect(validateSsoRegion(en, 'ap-northeast1')).toMatch(/Not a valid SSO region: "ap-northeast1". Did you mean ap-northeast-1\?/);
-    expect(validateSsoRegion(en, 'US-EAST-1')).toMatch(/Did you mean us-east-1\?/);
-    expect(validateSsoRegion(en, 'mars-north-1')).not.toMatch(/Did you mean/);
-    expect(suggestRegion('eu_west_1')).toBe('eu-west-1');
+  it('checks SSO regions against the SDK partitions, with a suggestion for near misses', () => {
+    expect(validateSsoRegion(en, partitions, 'ap-northeast-1')).toBe(true);
+    expect(validateSsoRegion(en, partitions, '')).toMatch(/^A value is required/);
+    expect(validateSsoRegion(en, partitions, 'ap-northeast1')).toMatch(/Not a valid SSO region: "ap-northeast1". Did you mean ap-northeast-1\?/);
+    expect(validateSsoRegion(en, partitions, 'US-EAST-1')).toMatch(/Did you mean us-east-1\?/);
+    expect(validateSsoRegion(en, partitions, 'eusc-de-east1')).toMatch(/Did you mean eusc-de-east-1\?/);
+    expect(validateSsoRegion(en, partitions, 'mars-north-1')).toMatch(/^Not a valid SSO region: "mars-north-1"\. Use/);
+    expect(suggestRegion(partitions, 'eu_west_1')).toBe('eu-west-1');
   });
 
-  it('checks client regions by form (new regions too)', () => {
-    expect(validateRegion(en, 'us-gov-west-1')).toBe(true);
-    expect(validateRegion(en, 'xx-newplace-9')).toBe(true);
-    expect(validateRegion(en, '')).toBe(true);
-    expect(validateRegion(en, 'US-EAST-1')).toMatch(/Not a valid region name: "US-EAST-1". Did you mean us-east-1\?/);
+  // The three the hand-written list of 36 refused (issue 13 item 2), in three partitions' shapes.
+  it.each(['ap-east-2', 'ap-southeast-6', 'eusc-de-east-1'])('accepts %s, which the SDK lists, without a warning', (region) => {
+    expect(classifyRegion(partitions, region)).toBe('known');
+    expect(validateSsoRegion(en, partitions, region)).toBe(true);
+    expect(validateRegion(en, partitions, region)).toBe(true);
+    expect(regionWarning(en, partitions, region)).toBeUndefined();
+  });
+
+  it.each(['eu-mars-1', 'cn-moon-3', 'us-gov-mars-1', 'eusc-de-mars-2'])(
+    'lets %s, shaped like a partition\'s regions but not listed yet, through with a warning',
+    (region) => {
+      expect(classifyRegion(partitions, region)).toBe('unknown');
+      expect(validateSsoRegion(en, partitions, region)).toBe(true);
+      expect(validateRegion(en, partitions, region)).toBe(true);
+      expect(regionWarning(en, partitions, region)).toBe(
+        `Warning: "${region}" is not a region this version of sso-setup knows (from the AWS SDK's partition data); using it as given.\n`,
+      );
+    },
+  );
+
+  it.each(['mars-north-1', 'xx-newplace-9', 'us-east-1; rm -rf /', 'us-east', 'useast1', 'US-EAST-1', 'us-east-1 ', 'aws-global'])(
+    'refuses %j, which matches no partition',
+    (region) => {
+      expect(classifyRegion(partitions, region)).toBe('invalid');
+      expect(validateSsoRegion(en, partitions, region)).toMatch(/^Not a valid SSO region/);
+      expect(validateRegion(en, partitions, region)).toMatch(/^Not a valid region name/);
+      expect(regionWarning(en, partitions, region)).toBeUndefined();
+    },
+  );
+
+  it('takes the regions and patterns from the SDK data, not a list of ours', () => {
+    // Every partition the SDK knows, and no pseudo-region such as aws-global.
+    expect(partitions.patterns.length).toBeGreaterThanOrEqual(8);
+    expect(partitions.known).toContain('us-gov-west-1');
+    expect(partitions.known).toContain('cn-northwest-1');
+    expect(partitions.known.filter((r) => r.endsWith('-global'))).toEqual([]);
+    expect(partitionsFrom({ partitions: [{ regionRegex: '^xy\\-\\w+\\-\\d+$', regions: { 'xy-a-1': {}, 'xy-global': {} } }] })).toEqual({
+      known: ['xy-a-1'],
+      patterns: [/^xy\-\w+\-\d+$/],
+    });
+  });
+
+  it('checks client regions the same way (empty: no default region)', () => {
+    expect(validateRegion(en, partitions, 'us-gov-west-1')).toBe(true);
+    expect(validateRegion(en, partitions, '')).toBe(true);
+    expect(validateRegion(en, partitions, 'US-EAST-1')).toMatch(/Not a valid region name: "US-EAST-1". Did you mean us-east-1\?/);
   });
 
   it('checks output formats', () => {

@@ -7,8 +7,14 @@ const en = {
     `line ${line} has an unterminated or malformed section header: ${JSON.stringify(text)}`,
   cannotUseConfig: (file: string, problem: string) =>
     `Cannot use ${file}: ${problem}. Fix the file by hand; sso-setup changed nothing.`,
-  caBundleUnreadable: (file: string, reason: string) =>
-    `Cannot read the CA bundle named by AWS_CA_BUNDLE (${file}): ${reason}`,
+  caBundleUnreadable: (source: string, file: string, reason: string) =>
+    `Cannot read the CA bundle named by ${source} (${file}): ${reason}`,
+  /** The AWS CLI 2.36.6's words (awscli/botocore/endpoint.py, _validate_verify_value). */
+  caBundleEmpty:
+    'Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.',
+  /** urllib3's InsecureRequestWarning, which the AWS CLI shows with --no-verify-ssl. */
+  unverifiedHttps: (host: string) =>
+    `InsecureRequestWarning: Unverified HTTPS request is being made to host '${host}'. Adding certificate verification is strongly advised. See: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings\n`,
   lockTimedOut: (lockPath: string, timeoutSeconds: number, staleSeconds: number, holder?: { pid: number; hostname: string; time: string }) =>
     `Timed out after ${timeoutSeconds} s waiting for the lock file ${lockPath}` +
     (holder ? ` (held by process ${holder.pid} on ${holder.hostname} since ${holder.time})` : ' (empty or unreadable)') +
@@ -26,8 +32,12 @@ const ja: typeof en = {
     `${line} 行目のセクションヘッダーが閉じていないか、形式が正しくありません: ${JSON.stringify(text)}`,
   cannotUseConfig: (file: string, problem: string) =>
     `${file} を使用できません: ${problem}。ファイルを手で修正してください。sso-setup は何も変更していません。`,
-  caBundleUnreadable: (file: string, reason: string) =>
-    `AWS_CA_BUNDLE で指定された CA バンドル (${file}) を読み取れません: ${reason}`,
+  caBundleUnreadable: (source: string, file: string, reason: string) =>
+    `${source} で指定された CA バンドル (${file}) を読み取れません: ${reason}`,
+  caBundleEmpty:
+    'CA バンドルが正しくありません: 設定された値 (ca_bundle、AWS_CA_BUNDLE、REQUESTS_CA_BUNDLE、verify) が空か空白だけの文字列です。CA バンドルファイルの有効なパスを指定してください。',
+  unverifiedHttps: (host: string) =>
+    `InsecureRequestWarning: ホスト '${host}' に証明書を検証しない HTTPS リクエストを送信しています。証明書の検証を有効にすることを強くお勧めします。参照: https://urllib3.readthedocs.io/en/latest/advanced-usage.html#tls-warnings\n`,
   lockTimedOut: (lockPath: string, timeoutSeconds: number, staleSeconds: number, holder?: { pid: number; hostname: string; time: string }) =>
     `ロックファイル ${lockPath}` +
     (holder ? ` (ホスト ${holder.hostname} のプロセス ${holder.pid} が ${holder.time} から保持)` : ' (空または読み取れません)') +

@@ -17,6 +17,13 @@ const en = {
   roleCredentialsFailed: (roleName: string, accountId: string, reason: string) =>
     `Getting role credentials for ${roleName} in ${accountId} failed: ${reason}`,
   incompleteRoleCredentials: 'IAM Identity Center returned incomplete role credentials.',
+  /** The AWS CLI's words (awscli/customizations/configure/exportcreds.py). */
+  unableToRetrieve: (reason: string) => `Unable to retrieve credentials: ${reason}`,
+  noCredentialsFound: 'Unable to retrieve credentials: no credentials found',
+  profileChainTooDeep: (max: number, seen: readonly string[]) =>
+    `Maximum recursive credential process resolution reached (${max}).\nProfiles seen: ${seen.join(' -> ')}`,
+  profileChainLoop: (cycle: readonly string[]) =>
+    `Credential process resolution detected an infinite loop, profile cycle: ${cycle.join(' -> ')}`,
   whoamiFailed: (profile: string, reason: string) =>
     `Cannot sign in with profile ${profile}: ${reason}. If the session has expired, run: sso-setup login --profile ${profile}`,
   whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>
@@ -26,7 +33,7 @@ const en = {
     profileToUse: 'profile to use (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then "default")',
     whoamiJson: 'print JSON, as aws sts get-caller-identity does',
     exportCredentials:
-      "Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)",
+      "Print a profile's credentials (SSO, static keys, credential_process, role_arn, environment), like aws configure export-credentials (usable as credential_process)",
     exportFormat: 'output format',
   },
 };
@@ -42,6 +49,12 @@ const ja: typeof en = {
   roleCredentialsFailed: (roleName: string, accountId: string, reason: string) =>
     `アカウント ${accountId} のロール ${roleName} の認証情報を取得できませんでした: ${reason}`,
   incompleteRoleCredentials: 'IAM Identity Center から返されたロールの認証情報が不完全です。',
+  unableToRetrieve: (reason: string) => `認証情報を取得できません: ${reason}`,
+  noCredentialsFound: '認証情報を取得できません: 認証情報が見つかりません',
+  profileChainTooDeep: (max: number, seen: readonly string[]) =>
+    `credential_process による認証情報の解決が再帰の上限 (${max}) に達しました。\nたどったプロファイル: ${seen.join(' -> ')}`,
+  profileChainLoop: (cycle: readonly string[]) =>
+    `credential_process による認証情報の解決が無限ループになっています。プロファイルの循環: ${cycle.join(' -> ')}`,
   whoamiFailed: (profile: string, reason: string) =>
     `プロファイル ${profile} でサインインできません: ${reason}。セッションの有効期限が切れている場合は、次のコマンドを実行してください: sso-setup login --profile ${profile}`,
   whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>
@@ -51,7 +64,7 @@ const ja: typeof en = {
     profileToUse: '使用するプロファイル (デフォルト: AWS_PROFILE、次に AWS_DEFAULT_PROFILE、なければ "default")',
     whoamiJson: 'aws sts get-caller-identity と同じ JSON で出力する',
     exportCredentials:
-      'プロファイルのロールの認証情報を aws configure export-credentials と同じ形式で出力する (credential_process として使える)',
+      'プロファイルの認証情報 (SSO、静的なアクセスキー、credential_process、role_arn、環境変数) を aws configure export-credentials と同じ形式で出力する (credential_process として使える)',
     exportFormat: '出力形式',
   },
 };

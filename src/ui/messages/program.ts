@@ -40,6 +40,9 @@ const en = {
     helpCommand: 'display help for command',
     debug: 'print debug output on stderr (tokens and secrets are redacted)',
     lang: 'language of the messages: en or ja (default: from LC_ALL, LC_MESSAGES or LANG)',
+    /** The AWS CLI's help texts (awscli/data/cli.json). */
+    caBundle: 'The CA certificate bundle to use when verifying SSL certificates. Overrides config/env settings.',
+    noVerifySsl: 'Do not verify SSL certificates (the AWS CLI option; a warning is printed for each host). Not for everyday use.',
     /** Commander's headings: 'Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:'. */
     title: (title: string) => title,
     /** A usage line or command term, with commander's `[options]` and `[command]` in it. */
@@ -61,6 +64,8 @@ const ja: typeof en = {
     helpCommand: 'コマンドのヘルプを表示する',
     debug: 'デバッグ出力を標準エラー出力に表示する (トークンとシークレットは伏せ字)',
     lang: 'メッセージの言語: en または ja (デフォルト: LC_ALL、LC_MESSAGES、LANG から判定)',
+    caBundle: 'SSL 証明書の検証に使う CA 証明書バンドル。設定ファイルと環境変数の設定より優先されます。',
+    noVerifySsl: 'SSL 証明書を検証しない (AWS CLI と同じオプション。ホストごとに警告を表示します)。通常は使わないでください。',
     title: (title: string) => TITLES[title] ?? title,
     term: (term: string) => term.replace(/\[options\]/g, '[オプション]').replace(/\[command\]/g, '[コマンド]'),
     choices: (list: string) => `選択肢: ${list}`,

@@ -29,6 +29,8 @@ const en = {
     `Scope values must be separated by commas: ${quote(value)}. Expected e.g. sso:account:access or "sso:account:access, codewhisperer:completions".`,
   invalidRegion: (value: string, suggestion?: string) =>
     `Not a valid region name: ${quote(value)}.${suggestion ? ` Did you mean ${suggestion}?` : ''} Expected a region such as us-east-1 or ap-northeast-1.`,
+  unknownRegion: (value: string) =>
+    `Warning: ${quote(value)} is not a region this version of sso-setup knows (from the AWS SDK's partition data); using it as given.\n`,
   invalidOutput: (value: string, allowed: readonly string[]) =>
     `Not a valid output format: ${quote(value)}. Expected one of: ${allowed.join(', ')}.`,
   invalidName: (kind: NameKind, value: string, reason: string) =>
@@ -70,6 +72,8 @@ const ja: typeof en = {
     `スコープはカンマで区切って指定してください: ${quote(value)}。例: sso:account:access、"sso:account:access, codewhisperer:completions"。`,
   invalidRegion: (value: string, suggestion?: string) =>
     `リージョン名が正しくありません: ${quote(value)}。${suggestion ? `もしかして ${suggestion} ですか? ` : ''}us-east-1 や ap-northeast-1 のようなリージョンを入力してください。`,
+  unknownRegion: (value: string) =>
+    `警告: ${quote(value)} は、このバージョンの sso-setup が知らないリージョンです (AWS SDK のパーティションデータによる)。入力どおりに使います。\n`,
   invalidOutput: (value: string, allowed: readonly string[]) =>
     `出力形式が正しくありません: ${quote(value)}。次のいずれかを指定してください: ${allowed.join(', ')}。`,
   invalidName: (kind: NameKind, value: string, reason: string) =>
