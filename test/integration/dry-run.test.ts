@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { configure } from '../../src/flows/configure.js';
 import { populate, GENERATED_KEY } from '../../src/flows/populate.js';
+import { login } from '../../src/flows/login.js';
 import { makeHome, testContext } from '../helpers/sandbox.js';
 
 const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
@@ -30,6 +31,7 @@ let emulator: Emulator;
 let home: string;
 let cleanup: () => Promise<void>;
 const configFile = () => path.join(home, '.aws', 'config');
+const cacheFiles = async () => (await readdir(path.join(home, '.aws', 'sso', 'cache')).catch(() => [])).sort();
 
 beforeEach(async () => {
   ({ home, cleanup } = await makeHome());
@@ -76,5 +78,48 @@ describe('--dry-run never shows a secret (issue 12, item 6)', () => {
     expect(output).toMatch(/^\+\[profile Development-ReadOnlyAccess\]$/m);
     expectNoSecret(output);
     expect(await readFile(configFile(), 'utf8')).toBe(stale + WITH_SECRETS);
+  });
+});
+
+describe('--dry-run writes nothing, not even the sign-in (issue 12, item 15)', () => {
+  it.each([
+    ['populate', (ctx: ReturnType<typeof testContext>) => populate(ctx, { ssoSession: 'corp', dryRun: true })],
+    [
+      'configure',
+      (ctx: ReturnType<typeof testContext>) =>
+        configure(ctx, { profile: 'dev', interactive: false, dryRun: true, preset: { ssoSession: 'corp', accountId: '111122223333', roleName: 'ReadOnlyAccess' } }),
+    ],
+  ])('%s --dry-run signs in but leaves no token, registration or config behind', async (_name, run) => {
+    await writeFile(configFile(), SESSION);
+    const ctx = testContext({ home, emulator });
+    await run(ctx);
+    expect(emulator.stats().requests.CreateToken ?? 0).toBeGreaterThan(0); // it did sign in
+    expect(ctx.output()).toMatch(/^\+\[profile /m);
+    expect(await cacheFiles()).toEqual([]);
+    expect(await readFile(configFile(), 'utf8')).toBe(SESSION);
+  });
+
+  it('populate --dry-run with an expired token does not spend its (rotating) refresh token', async () => {
+    await writeFile(configFile(), SESSION);
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'x', ssoSession: 'corp' });
+    const files = await Promise.all((await cacheFiles()).map(async (f) => [f, await readFile(path.join(home, '.aws', 'sso', 'cache', f), 'utf8')] as const));
+    const token = files.find(([, text]) => text.includes('"refreshToken"'));
+    expect(token).toBeDefined();
+    const expired = token![1].replace(/"expiresAt": "[^"]+"/, '"expiresAt": "2020-01-01T00:00:00Z"');
+    expect(expired).not.toBe(token![1]);
+    await writeFile(path.join(home, '.aws', 'sso', 'cache', token![0]), expired);
+    const refreshesBefore = emulator.calls.filter((c) => c.op === 'CreateToken').length;
+
+    await populate(ctx, { ssoSession: 'corp', dryRun: true });
+    expect(await readFile(path.join(home, '.aws', 'sso', 'cache', token![0]), 'utf8')).toBe(expired);
+    expect(ctx.output()).not.toMatch(/refreshed/i);
+
+    // The session can still be refreshed afterwards: its refresh token was not spent.
+    const again = testContext({ home, emulator, approve: 'never' });
+    await login(again, { profile: 'x', ssoSession: 'corp' });
+    expect(again.output()).toMatch(/refresh/i);
+    expect(again.opened).toEqual([]);
+    expect(emulator.calls.filter((c) => c.op === 'CreateToken').length).toBeGreaterThan(refreshesBefore);
   });
 });

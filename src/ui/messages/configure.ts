@@ -54,7 +54,7 @@ const en = {
     region: 'default client Region of the profile',
     output: 'CLI default output format: json, text, table, yaml, yaml-stream, off',
     yes: 'accept the default of every value not given; ask nothing that has one',
-    dryRun: 'show the change to the config file; write nothing',
+    dryRun: 'print the change to the config file as a diff; write nothing (a sign-in is not saved either)',
     noVerify: 'skip the STS GetCallerIdentity check at the end',
   },
 };
@@ -110,7 +110,7 @@ const ja: typeof en = {
     region: 'プロファイルのデフォルトのクライアントリージョン',
     output: 'CLI のデフォルト出力形式: json, text, table, yaml, yaml-stream, off',
     yes: '指定されていない値にはすべてデフォルトを使い、デフォルトのある値は質問しない',
-    dryRun: '設定ファイルへの変更を表示するだけで、何も書き込まない',
+    dryRun: '設定ファイルへの変更を差分で表示し、何も書き込まない (サインインも保存しない)',
     noVerify: '最後の STS GetCallerIdentity による確認を省略する',
   },
 };
