@@ -33,6 +33,8 @@ const en = {
     `The role "${role}" is not available in account ${id}. Available: ${available.join(', ')}.`,
   populateHint: (session: string) =>
     `\nTip: to write a profile for every account and role you can use, run: sso-setup populate --sso-session ${session}\n`,
+  noRegionHint: (ssoRegion: string) =>
+    `\nThe profile has no default Region, so AWS CLI commands with it need --region (or AWS_REGION), for example: --region ${ssoRegion}\n`,
   selectRole: 'Select a role',
   configuredDefault:
     '\nThe AWS CLI is now configured to use the default profile.\n' +
@@ -88,6 +90,8 @@ const ja: typeof en = {
     `ロール "${role}" はアカウント ${id} では利用できません。利用できるロール: ${available.join(', ')}。`,
   populateHint: (session: string) =>
     `\nヒント: 利用できるすべてのアカウントとロールのプロファイルを作成するには次を実行します: sso-setup populate --sso-session ${session}\n`,
+  noRegionHint: (ssoRegion: string) =>
+    `\nこのプロファイルにはデフォルトのリージョンがないため、AWS CLI のコマンドには --region (または AWS_REGION) が必要です。例: --region ${ssoRegion}\n`,
   selectRole: 'ロールを選択してください',
   configuredDefault:
     '\nAWS CLI は default プロファイルを使うように設定されました。\n' +
