@@ -10,9 +10,11 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../test/emulator/server.js';
+import { demoCheck } from './demo-check.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const home = path.join(root, '.demo', 'home');
+// SSO_SETUP_DEMO_HOME: another scratch home (the demo's test uses one of its own).
+const home = process.env.SSO_SETUP_DEMO_HOME || path.join(root, '.demo', 'home');
 
 function hasDisplay(env: NodeJS.ProcessEnv): boolean {
   if (env.CI || env.SSH_CONNECTION || env.SSH_TTY) return false;
@@ -64,16 +66,16 @@ async function main(): Promise<number> {
   );
 
   const code = await runChild(process.execPath, [path.join(root, 'bin', 'sso-setup.js'), 'configure'], env);
+  let checkCode = 0;
   if (code === 0 && spawnSync('aws', ['--version'], { stdio: 'ignore' }).status === 0) {
-    const config = path.join(home, '.aws', 'config');
-    const profile = /\[profile ([^\]]+)\]/.exec(await import('node:fs').then((fs) => fs.readFileSync(config, 'utf8')))?.[1];
-    if (profile) {
-      process.stdout.write(`\nThe AWS CLI, with only the files sso-setup wrote:\n$ aws sts get-caller-identity --profile ${profile}\n`);
-      await runChild('aws', ['sts', 'get-caller-identity', '--profile', profile], env);
+    const check = await demoCheck({ configFile: env.AWS_CONFIG_FILE!, credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE! });
+    if (check) {
+      process.stdout.write(`\nThe AWS CLI, with only the files sso-setup wrote:\n$ aws ${check.args.join(' ')}\n`);
+      checkCode = await runChild('aws', check.args, env);
     }
   }
   await emulator.close();
-  return code;
+  return code || checkCode;
 }
 
 main().then(

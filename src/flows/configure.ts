@@ -242,6 +242,9 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   if (!chosen) ctx.stdout.write(ctx.messages.configure.configuredNoCredentials(profile));
   else if (profile.toLowerCase() === 'default') ctx.stdout.write(ctx.messages.configure.configuredDefault);
   else ctx.stdout.write(ctx.messages.configure.configuredProfile(profile));
+  // The AWS CLI's own closing command fails without a region ("You must specify a region"), as
+  // after `aws configure sso`; the bytes stay the AWS CLI's, the hint says what to add.
+  if (chosen && !region && !ctx.env.AWS_REGION && !ctx.env.AWS_DEFAULT_REGION) ctx.stdout.write(ctx.messages.configure.noRegionHint(sso.target.region));
 
   if (chosen && options.verify !== false) {
     ctx.stdout.write(ctx.messages.configure.verifying(profile));

@@ -135,8 +135,11 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   const config = await readAwsConfig(ctx.paths, ctx.messages);
   const before = await readConfigText(ctx.paths.configFile); // what the plan is made against
   const target = sessionTarget(ctx.messages, options.ssoSession, config.ssoSessions);
-  const signedIn = await signInWithContext(ctx, target, { ...options.signIn, forceRefresh: false, useRefreshToken: true });
-  await signedIn.save();
+  // A dry run writes nothing, the sign-in included (as configure --dry-run): it uses a cached
+  // token or signs in anew, but never redeems the refresh token, which rotates: a refreshed
+  // token it did not save would leave the cache holding a refresh token already spent.
+  const signedIn = await signInWithContext(ctx, target, { ...options.signIn, forceRefresh: false, useRefreshToken: !options.dryRun });
+  if (!options.dryRun) await signedIn.save();
 
   const sso = await ctx.clients.portal(target.region, { maxAttempts: 1 });
   const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: ctx.messages.populate.progressAccounts, now: ctx.clock.now });

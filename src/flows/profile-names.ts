@@ -1,5 +1,6 @@
 import type { Messages } from '../ui/messages/index.js';
 import type { Account } from '../portal/accounts.js';
+import { MAX_NAME_LENGTH, nameProblem } from './validators.js';
 
 /** The fields a `populate` name template may use. */
 export interface NameFields {
@@ -59,10 +60,19 @@ export interface GeneratedProfile {
   roleName: string;
 }
 
+/** `name` + `suffix`, the name cut short (never the suffix) so that both fit in MAX_NAME_LENGTH. */
+function fit(name: string, suffix = ''): string {
+  if (name.length + suffix.length <= MAX_NAME_LENGTH) return name + suffix;
+  return name.slice(0, MAX_NAME_LENGTH - suffix.length).replace(/[-.]+$/, '') + suffix;
+}
+
 /**
  * One profile name per account × role, from the template, sanitised and made unique:
  * when two come out the same, each gets its account ID (and then a counter) appended, so
- * the result does not depend on listing order.
+ * the result does not depend on listing order. Every name passes the same check as a typed
+ * one (validators.ts nameProblem): a long name is cut short, and a reserved one (an account
+ * or role named `__proto__`, `constructor`, `prototype`, which would make the JS SDK read
+ * the whole file as empty) gets its account ID appended, as a clash does.
  */
 export function nameProfiles(
   access: ReadonlyArray<{ account: Account; roles: readonly string[] }>,
@@ -77,7 +87,7 @@ export function nameProfiles(
         email: account.emailAddress ?? '',
         session: options.session,
       };
-      const base = sanitiseProfileName(`${options.prefix ?? ''}${renderTemplate(options.template, fields)}`);
+      const base = fit(sanitiseProfileName(`${options.prefix ?? ''}${renderTemplate(options.template, fields)}`));
       return { base: base || account.accountId, account, roleName };
     }),
   );
@@ -85,8 +95,10 @@ export function nameProfiles(
   for (const d of drafts) counts.set(d.base.toLowerCase(), (counts.get(d.base.toLowerCase()) ?? 0) + 1);
   const used = new Set<string>();
   const profiles = drafts.map((d) => {
-    let name = counts.get(d.base.toLowerCase())! > 1 ? `${d.base}-${d.account.accountId}` : d.base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${d.base}-${d.account.accountId}-${n}`;
+    const alone = counts.get(d.base.toLowerCase())! === 1 && nameProblem(d.base) === undefined;
+    let name = alone ? d.base : fit(d.base, `-${d.account.accountId}`);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = fit(d.base, `-${d.account.accountId}-${n}`);
+    if (nameProblem(name) !== undefined) throw new Error(`internal: generated profile name ${JSON.stringify(name)} is not valid`);
     used.add(name.toLowerCase());
     return { name, account: d.account, roleName: d.roleName };
   });

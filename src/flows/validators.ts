@@ -90,17 +90,40 @@ export function validateScopes(m: Messages, value: string): string | true {
  * (`[\w-@+.%:/]`); anything else makes the section invisible to the JS SDK.
  */
 const SECTION_NAME = /^[\w\-@+.%:/]+$/;
-const MAX_NAME_LENGTH = 128;
+export const MAX_NAME_LENGTH = 128;
+/**
+ * Names that are keys of every JavaScript object: the SDK's INI parser refuses a
+ * `[profile __proto__]` section and then reads the whole file as empty; `constructor` and
+ * `prototype` are refused as well, since code that keys plain objects by profile name
+ * finds them on every object.
+ */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
+type NameProblem = 'required' | 'control' | 'spaces' | 'tooLong' | 'reserved' | 'unreadable';
+
+/** What is wrong with a profile or sso-session name, or undefined: the one rule for typed and generated names. */
+export function nameProblem(value: string): NameProblem | undefined {
+  if (value === '') return 'required';
+  if (CONTROL.test(value)) return 'control';
+  if (/\s/.test(value)) return 'spaces';
+  if (value.length > MAX_NAME_LENGTH) return 'tooLong';
+  if (RESERVED.has(value)) return 'reserved';
+  if (!SECTION_NAME.test(value)) return 'unreadable';
+  return undefined;
+}
+
 export function validateName(m: Messages, kind: NameKind, value: string): string | true {
-  if (value === '') return m.validate.valueRequired;
-  if (CONTROL.test(value)) return m.validate.invalidName(kind, value, m.validate.reason.control);
-  if (/\s/.test(value)) return m.validate.invalidName(kind, value, m.validate.reason.spaces);
-  if (value.length > MAX_NAME_LENGTH) return m.validate.invalidName(kind, value, m.validate.reason.tooLong(MAX_NAME_LENGTH));
-  if (RESERVED.has(value)) return m.validate.invalidName(kind, value, m.validate.reason.reserved);
-  if (!SECTION_NAME.test(value)) return m.validate.invalidName(kind, value, m.validate.reason.unreadable);
-  return true;
+  const problem = nameProblem(value);
+  switch (problem) {
+    case undefined:
+      return true;
+    case 'required':
+      return m.validate.valueRequired;
+    case 'tooLong':
+      return m.validate.invalidName(kind, value, m.validate.reason.tooLong(MAX_NAME_LENGTH));
+    default:
+      return m.validate.invalidName(kind, value, m.validate.reason[problem]);
+  }
 }
 
 export function validateAccountId(m: Messages, value: string): string | true {

@@ -1,7 +1,7 @@
 /**
  * Large, awkward organisations for scale tests: deterministic from a seed, with account
  * names that a profile-name sanitiser has to work for (spaces, slashes, quotes, unicode,
- * very long names, duplicates differing only in case).
+ * very long names, duplicates differing only in case, `__proto__`, `constructor`).
  *
  * The real AWS Organizations API limits account names to 50 printable ASCII characters and
  * permission sets to [\w+=,.@-]; some names here go beyond that on purpose.
@@ -61,7 +61,14 @@ export const AWKWARD_NAMES: readonly string[] = [
   'R&D: 研究開発',
   'default',
   '[Prod] #1; Team=X',
+  // Keys of every JavaScript object: a profile named like this must never be written.
+  '__proto__',
+  'constructor',
+  'prototype',
 ];
+
+/** The account named `__proto__` (in organisations of 18+ accounts) has this as its first role. */
+export const AWKWARD_ROLE = 'constructor';
 
 const TEAMS = ['payments', 'data platform', 'identity', 'search', 'mobile', 'ml', 'billing', 'networking', 'security', 'analytics', 'web', 'checkout', 'logistics', 'hr systems', 'Zahlungsverkehr', 'ストア'];
 const ENVIRONMENTS = ['prod', 'production', 'staging', 'dev', 'test', 'sandbox', 'qa', 'uat', 'shared'];
@@ -147,7 +154,9 @@ export function generateOrganisation(options: GenerateOptions): Organisation {
   const taken = new Set<string>();
   const accounts = accountNames(random, count).map((accountName): OrgAccount => {
     const id = accountId(random, taken);
-    return { accountId: id, accountName, emailAddress: `aws+${id}@example.com`, roles: roles(random, min, max) };
+    const granted = roles(random, min, max);
+    if (accountName === '__proto__') granted[0] = AWKWARD_ROLE;
+    return { accountId: id, accountName, emailAddress: `aws+${id}@example.com`, roles: granted };
   });
   return {
     startUrl: options.startUrl ?? DEFAULT_ORG.startUrl,

@@ -60,8 +60,9 @@ export class Terminal {
   private readonly proc: pty.IPty;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], env: Record<string, string>) {
-    this.proc = pty.spawn(process.execPath, [cliPath, ...args], {
+  /** `script`: the Node script to run, the built CLI unless told (the demo's test runs dist/scripts/demo.js). */
+  constructor(args: string[], env: Record<string, string>, script = cliPath) {
+    this.proc = pty.spawn(process.execPath, [script, ...args], {
       name: 'xterm-color',
       cols: 120,
       rows: 40,

@@ -121,6 +121,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'populate.configChangedMeanwhile': [['/home/u/.aws/config']],
   'populate.unknownTemplateField': [['account', '{account}-{role_name}', '{account_id} {account_name}']],
   'configure.populateHint': [['my-sso']],
+  'configure.noRegionHint': [['ap-northeast-1']],
   'configure.configuredProfile': [['my-dev-profile']],
   'configure.configuredNoCredentials': [['my-dev-profile']],
   'configure.verifying': [['my-dev-profile']],

@@ -4,6 +4,7 @@ import { planPopulate, GENERATED_KEY } from '../../src/flows/populate.js';
 import { MAX_RETRY_AFTER_MS, RateLimiter, withRetries } from '../../src/portal/rate-limit.js';
 import { removeSection } from '../../src/config/edit.js';
 import { catalogue } from '../../src/ui/messages/index.js';
+import { validateName } from '../../src/flows/validators.js';
 
 const en = catalogue('en');
 
@@ -24,6 +25,24 @@ describe('profile names', () => {
     const names = nameProfiles(access, { template: '{account_name}-{role_name}', session: 's' }).map((p) => p.name);
     expect(names).toEqual(['Dev-ReadOnly-333333333333', 'Prod-Team-A-AdministratorAccess', 'Prod-Team-A-Data-Scientist', 'dev-ReadOnly-222222222222']);
     expect(nameProfiles(access, { template: '{account_id}.{role_name}', prefix: 'corp-', session: 's' })[0]!.name).toBe('corp-111111111111.AdministratorAccess');
+  });
+
+  it('never generates a name a person could not type: reserved names get the account ID, long ones are cut short', () => {
+    const odd = [
+      { account: { accountId: '444444444444', accountName: '__proto__' }, roles: ['constructor'] },
+      { account: { accountId: '555555555555', accountName: 'prototype' }, roles: ['x'] },
+      { account: { accountId: '666666666666', accountName: 'L'.repeat(300) }, roles: ['AdministratorAccess'] },
+      { account: { accountId: '777777777777', accountName: 'L'.repeat(300) }, roles: ['AdministratorAccess'] },
+    ];
+    for (const template of ['{account_name}', '{role_name}', '{account_name}-{role_name}']) {
+      const names = nameProfiles(odd, { template, session: 's' }).map((p) => p.name);
+      for (const name of names) expect(validateName(en, 'profile name', name), name).toBe(true);
+      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    }
+    const byAccount = nameProfiles(odd, { template: '{account_name}', session: 's' }).map((p) => p.name);
+    expect(byAccount).toEqual(expect.arrayContaining(['__proto__-444444444444', 'prototype-555555555555']));
+    expect(byAccount).toContain(`${'L'.repeat(115)}-666666666666`);
+    expect(nameProfiles(odd, { template: '{role_name}', session: 's' }).map((p) => p.name)).toContain('constructor-444444444444');
   });
 
   it('rejects unknown template fields', () => {

@@ -33,6 +33,8 @@ const en = {
     `The role "${role}" is not available in account ${id}. Available: ${available.join(', ')}.`,
   populateHint: (session: string) =>
     `\nTip: to write a profile for every account and role you can use, run: sso-setup populate --sso-session ${session}\n`,
+  noRegionHint: (ssoRegion: string) =>
+    `\nThe profile has no default Region, so AWS CLI commands with it need --region (or AWS_REGION), for example: --region ${ssoRegion}\n`,
   selectRole: 'Select a role',
   configuredDefault:
     '\nThe AWS CLI is now configured to use the default profile.\n' +
@@ -54,7 +56,7 @@ const en = {
     region: 'default client Region of the profile',
     output: 'CLI default output format: json, text, table, yaml, yaml-stream, off',
     yes: 'accept the default of every value not given; ask nothing that has one',
-    dryRun: 'show the change to the config file; write nothing',
+    dryRun: 'print the change to the config file as a diff; write nothing (a sign-in is not saved either)',
     noVerify: 'skip the STS GetCallerIdentity check at the end',
   },
 };
@@ -88,6 +90,8 @@ const ja: typeof en = {
     `ロール "${role}" はアカウント ${id} では利用できません。利用できるロール: ${available.join(', ')}。`,
   populateHint: (session: string) =>
     `\nヒント: 利用できるすべてのアカウントとロールのプロファイルを作成するには次を実行します: sso-setup populate --sso-session ${session}\n`,
+  noRegionHint: (ssoRegion: string) =>
+    `\nこのプロファイルにはデフォルトのリージョンがないため、AWS CLI のコマンドには --region (または AWS_REGION) が必要です。例: --region ${ssoRegion}\n`,
   selectRole: 'ロールを選択してください',
   configuredDefault:
     '\nAWS CLI は default プロファイルを使うように設定されました。\n' +
@@ -110,7 +114,7 @@ const ja: typeof en = {
     region: 'プロファイルのデフォルトのクライアントリージョン',
     output: 'CLI のデフォルト出力形式: json, text, table, yaml, yaml-stream, off',
     yes: '指定されていない値にはすべてデフォルトを使い、デフォルトのある値は質問しない',
-    dryRun: '設定ファイルへの変更を表示するだけで、何も書き込まない',
+    dryRun: '設定ファイルへの変更を差分で表示し、何も書き込まない (サインインも保存しない)',
     noVerify: '最後の STS GetCallerIdentity による確認を省略する',
   },
 };
