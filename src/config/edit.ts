@@ -164,7 +164,7 @@ function joinLines(lines: readonly Line[]): string {
 // ---------------------------------------------------------------------------------------
 // Classifying lines
 
-type LineKind =
+export type LineKind =
   | { kind: 'blank' }
   | { kind: 'comment' }
   /** Any line starting with `[` ends the previous section (as in the AWS CLI and the SDK). */
@@ -183,7 +183,7 @@ type LineKind =
  * value is the rest, trimmed. Scanned once rather than matched with that regex, whose lazy
  * key and `\s*` backtrack quadratically on a long line of spaces (a 40 KB line took 3.4 s).
  */
-function classify(text: string): LineKind {
+export function classify(text: string): LineKind {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'blank' };
   if (trimmed.startsWith('#') || trimmed.startsWith(';')) return { kind: 'comment' };

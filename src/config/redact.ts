@@ -13,6 +13,7 @@
  * - The `sso_*` values (start URL, region, account ID, role name, session name) are not
  *   secret and stay visible: they are what the diff is about.
  */
+import { classify } from './edit.js';
 export const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set([
   'aws_secret_access_key',
   'aws_session_token',
@@ -23,8 +24,6 @@ export const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set([
 
 export const REDACTED = '****************';
 
-// `key = value` or `key: value`, indented or not (the AWS CLI's configparser reads both).
-const OPTION = /^([ \t]*)([^\s=:[#;][^=:]*?)([ \t]*[=:][ \t]*)(.*?)(\r?)$/;
 
 /**
  * The config text with the value of every secret key replaced by `****************`, line
@@ -46,14 +45,17 @@ export function redactConfigText(text: string): string {
       continue;
     }
     if (!blank) continuationOf = undefined;
-    const match = OPTION.exec(line.replace(/^\uFEFF/, ''));
-    if (!match) continue;
-    const [, lead, key, separator, value, eol] = match;
-    if (!SECRET_CONFIG_KEYS.has(key!.trim().toLowerCase())) continue;
-    continuationOf = lead!.length;
-    if (value === '') continue;
+    // `key = value` or `key: value`, indented or not, read as the config editor reads it (one pass).
     const bom = line.startsWith('\uFEFF') ? '\uFEFF' : '';
-    lines[i] = `${bom}${lead}${key}${separator}${REDACTED}${eol}`;
+    const eol = line.endsWith('\r') ? '\r' : '';
+    const body = line.slice(bom.length, line.length - eol.length);
+    const option = classify(body);
+    if (option.kind !== 'option' || !SECRET_CONFIG_KEYS.has(option.key.toLowerCase())) continue;
+    continuationOf = option.indent.length;
+    if (option.value === '') continue;
+    const separatorAt = body.indexOf(option.separator, option.indent.length + option.key.length);
+    const spaces = /^[ \t]*/.exec(body.slice(separatorAt + 1))![0];
+    lines[i] = `${bom}${body.slice(0, separatorAt + 1)}${spaces}${REDACTED}${eol}`;
   }
   return lines.join('\n');
 }

@@ -63,7 +63,9 @@ export interface GeneratedProfile {
 /** `name` + `suffix`, the name cut short (never the suffix) so that both fit in MAX_NAME_LENGTH. */
 function fit(name: string, suffix = ''): string {
   if (name.length + suffix.length <= MAX_NAME_LENGTH) return name + suffix;
-  return name.slice(0, MAX_NAME_LENGTH - suffix.length).replace(/[-.]+$/, '') + suffix;
+  let cut = name.slice(0, MAX_NAME_LENGTH - suffix.length);
+  while (cut.endsWith('-') || cut.endsWith('.')) cut = cut.slice(0, -1); // no name ends in a separator
+  return cut + suffix;
 }
 
 /**
