@@ -21,6 +21,7 @@ import {
   validateStartUrl,
 } from './validators.js';
 import { verifyProfile } from './verify.js';
+import { sessionPresetConflicts, type SessionFlag } from './session-presets.js';
 
 /** Answers given as flags (`--start-url` …): those prompts are not shown. */
 export interface ConfigurePreset {
@@ -82,7 +83,15 @@ async function askSso(
     required: true,
   });
 
-  if (sessionName && sessions[sessionName]) return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
+  const existing = sessionName ? sessions[sessionName] : undefined;
+  if (sessionName && existing) {
+    refuseSessionChanges(ctx, preset, sessionName, existing);
+    return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
+  }
+  // A legacy profile has no registration scopes: --scopes would be dropped.
+  if (!sessionName && preset.scopes !== undefined && preset.scopes.trim() !== '') {
+    throw new CliError(ctx.messages.configure.scopesNeedSession, ExitCode.usage);
+  }
 
   if (!sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.legacyWarning);
   const startUrl = await answers.text('start-url', preset.startUrl, {
@@ -107,6 +116,30 @@ async function askSso(
     newSession: { sso_start_url: startUrl, sso_region: region, sso_registration_scopes: scopes },
     forceRefresh: true,
   };
+}
+
+/**
+ * An existing sso-session is used as it is (as `aws configure sso` does), so session flags
+ * that differ from it would be ignored: each is a usage error naming both values, before any
+ * sign-in. Equal values (compared as the session is used: one trailing `/` of the start URL
+ * aside, scopes as a set) are fine. Bad values are reported as bad values first.
+ */
+function refuseSessionChanges(ctx: Context, preset: ConfigurePreset, sessionName: string, session: ConfigSection): void {
+  const checks: Array<[SessionFlag, string | undefined, (v: string) => string | true]> = [
+    ['start-url', preset.startUrl, (v) => validateStartUrl(ctx.messages, v, true)],
+    ['sso-region', preset.ssoRegion, (v) => validateSsoRegion(ctx.messages, v)],
+    ['scopes', preset.scopes, (v) => validateScopes(ctx.messages, v)],
+  ];
+  for (const [flag, value, validate] of checks) {
+    if (value === undefined || value.trim() === '') continue;
+    const verdict = validate(value.trim());
+    if (verdict !== true) throw new CliError(ctx.messages.common.invalidFlag(flag, verdict), ExitCode.usage);
+  }
+  const conflicts = sessionPresetConflicts(preset, session);
+  if (conflicts.length === 0) return;
+  const m = ctx.messages.configure;
+  const lines = conflicts.map((c) => m.sessionValueDiffers(c.flag, c.given, c.existing));
+  throw new CliError(m.sessionConflict(sessionName, ctx.paths.configFile, lines), ExitCode.usage);
 }
 
 /** Lists accounts and roles and lets the user choose; undefined when the portal refuses (UnauthorizedException). */

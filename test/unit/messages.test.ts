@@ -117,6 +117,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'configure.configuredProfile': [['my-dev-profile']],
   'configure.configuredNoCredentials': [['my-dev-profile']],
   'configure.verifying': [['my-dev-profile']],
+  'configure.sessionConflict': [['my-sso', '/home/me/.aws/config', ['--sso-region "us-east-1", but the session has "ap-northeast-1"']]],
+  'configure.sessionValueDiffers': [['sso-region', 'us-east-1', 'ap-northeast-1'], ['scopes', 'sso:account:access']],
   'credentials.verifyFailed': [['AccessDeniedException']],
   'login.missingValues': [[['sso_start_url', 'sso_region']]],
   'login.sessionNotFound': [['nope']],
