@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
-import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
+import { profileSectionName, removeKeys, ssoSessionSectionName, updateSection } from '../config/edit.js';
+import { staleSessionKeys } from '../config/consistency.js';
 import { writeConfig } from './write-config.js';
 import { CliError, ExitCode } from '../errors.js';
 import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
@@ -237,8 +238,12 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     ['output', output],
   ].filter((entry): entry is [string, string] => Boolean(entry[1]));
   const targetProfile = profile;
+  // A legacy profile moved to a session keeps its sso_start_url / sso_region in the AWS CLI;
+  // where they differ from the session's, botocore refuses the profile, so they go.
+  const session = sso.newSession ?? (sso.target.sessionName ? config.ssoSessions[sso.target.sessionName] : undefined);
+  const stale = session ? staleSessionKeys(config.profiles[targetProfile] ?? {}, session) : [];
   const edit = (text: string) => {
-    let next = updateSection(text, profileSectionName(targetProfile), profileValues);
+    let next = updateSection(removeKeys(text, profileSectionName(targetProfile), stale), profileSectionName(targetProfile), profileValues);
     const sessionValues: Array<[string, string]> = [
       ...Object.entries(sso.newSession ?? {}),
       ...(remember ? [['sso_use_device_code', String(remember[1])] as [string, string]] : []),

@@ -375,3 +375,44 @@ describe('session flags that differ from an existing sso-session (issue 12 item 
     expect(emulator.calls).toEqual([]);
   });
 });
+
+describe('a legacy profile converted to an sso-session (issue 12 item 3)', () => {
+  const OLD_URL = 'https://d-0000000000.awsapps.com/start';
+
+  it('loses the legacy keys that differ from the session, so botocore accepts it; exact bytes, verified', async () => {
+    await start(oneAccountOrg);
+    const before =
+      '# work\n[profile dev]\n' +
+      `sso_start_url = ${OLD_URL}\nsso_region = eu-west-1\nsso_account_id = 123456789011\n` +
+      'sso_role_name = roleA\nregion = us-west-2\noutput = json\n\n[profile other]\nregion = eu-west-1\n';
+    await writeFile(configFile(), before);
+    const ctx = testContext({ home, emulator });
+    await configure(ctx, {
+      profile: 'dev',
+      interactive: false,
+      preset: { ssoSession: 'corp', startUrl: START_URL, ssoRegion: 'us-west-2', scopes: '', accountId: '123456789011', roleName: 'roleA' },
+      acceptDefaults: true,
+    });
+    expect(await readConfig()).toBe(
+      '# work\n[profile dev]\nsso_account_id = 123456789011\nsso_role_name = roleA\nregion = us-west-2\noutput = json\n' +
+        'sso_session = corp\n\n[profile other]\nregion = eu-west-1\n' +
+        `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\nsso_registration_scopes = sso:account:access\n`,
+    );
+    expect(ctx.output()).toMatch(/"Arn": "arn:aws:sts::123456789011:assumed-role\/AWSReservedSSO_roleA_/);
+  });
+
+  it('moved to an existing session, a legacy key equal to the session\'s stays (as the AWS CLI keeps it), a differing one goes', async () => {
+    await start(oneAccountOrg);
+    const before =
+      `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\n` +
+      `[profile dev]\nsso_start_url = ${START_URL}\nsso_region = eu-west-1\nsso_account_id = 123456789011\nsso_role_name = roleA\n`;
+    await writeFile(configFile(), before);
+    const ctx = testContext({ home, emulator });
+    await configure(ctx, { profile: 'dev', interactive: false, acceptDefaults: true, preset: { ssoSession: 'corp' } });
+    expect(await readConfig()).toBe(
+      `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\n` +
+        `[profile dev]\nsso_start_url = ${START_URL}\nsso_account_id = 123456789011\nsso_role_name = roleA\nsso_session = corp\n`,
+    );
+  });
+});
+
