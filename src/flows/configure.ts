@@ -9,6 +9,7 @@ import { DEFAULT_SCOPE, parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
 import { errorName, describeServiceError } from '../service-errors.js';
 import type { Prompter } from '../ui/prompter.js';
+import { quote } from '../ui/text.js';
 import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
 import { sessionTarget, rememberedValue } from './login.js';
@@ -175,6 +176,13 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
     return { accountId: account.accountId, roleName };
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {
+      // The AWS CLI then writes the profile without account and role; an account or role
+      // given as a flag would be dropped, so that is an error instead (nothing written).
+      const given = [
+        ...(preset.accountId !== undefined ? [`--account-id ${quote(preset.accountId.trim())}`] : []),
+        ...(preset.roleName !== undefined ? [`--role-name ${quote(preset.roleName.trim())}`] : []),
+      ];
+      if (given.length > 0) throw new CliError(ctx.messages.configure.unableToListGiven(given));
       ctx.stdout.write(ctx.messages.configure.unableToList);
       return undefined;
     }

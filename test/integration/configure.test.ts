@@ -416,3 +416,20 @@ describe('a legacy profile converted to an sso-session (issue 12 item 3)', () =>
   });
 });
 
+describe('no other flag of configure is dropped (issue 12 item 2, the class)', () => {
+  it('--account-id / --role-name when the accounts cannot be listed: an error naming them, nothing written', async () => {
+    await start(oneAccountOrg);
+    emulator.failNext('ListAccounts', { status: 401, errorType: 'UnauthorizedException', message: 'Session token not found or invalid' });
+    const ctx = testContext({ home, emulator });
+    await expect(
+      configure(ctx, {
+        profile: 'dev',
+        interactive: false,
+        acceptDefaults: true,
+        preset: { ssoSession: 's', startUrl: START_URL, ssoRegion: 'us-west-2', accountId: '123456789011', roleName: 'roleA' },
+      }),
+    ).rejects.toThrow('Unable to list AWS accounts and/or roles, so --account-id "123456789011" and --role-name "roleA" could not be used. Nothing was written.');
+    await expect(readConfig()).rejects.toThrow(/ENOENT/);
+  });
+});
+

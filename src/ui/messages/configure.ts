@@ -28,6 +28,9 @@ const en = {
   unableToList:
     'Unable to list AWS accounts and/or roles. Skipping configuring AWS credential provider for profile.\n',
   listingFailed: (reason: string) => `Listing your AWS accounts and roles failed: ${reason}`,
+  unableToListGiven: (flags: readonly string[]) =>
+    `Unable to list AWS accounts and/or roles, so ${flags.join(' and ')} could not be used. Nothing was written. ` +
+    'Sign in again (run: sso-setup login --force) and run the command again, or leave out --account-id and --role-name to write the profile without them.',
   selectAccount: 'Select an account',
   accountNotAvailable: (id: string, available: readonly string[]) =>
     `The account ${id} is not available to you. Available: ${available.join(', ')}.`,
@@ -93,6 +96,9 @@ const ja: typeof en = {
   unableToList:
     'AWS アカウントまたはロールの一覧を取得できませんでした。プロファイルの AWS 認証情報プロバイダーの設定をスキップします。\n',
   listingFailed: (reason: string) => `AWS アカウントとロールの一覧を取得できませんでした: ${reason}`,
+  unableToListGiven: (flags: readonly string[]) =>
+    `AWS アカウントまたはロールの一覧を取得できなかったため、${flags.join(' と ')} を使えませんでした。何も書き込んでいません。` +
+    '改めてサインインしてから (実行: sso-setup login --force) もう一度コマンドを実行するか、--account-id と --role-name を外してアカウントとロールなしでプロファイルを書き込んでください。',
   selectAccount: 'アカウントを選択してください',
   accountNotAvailable: (id: string, available: readonly string[]) =>
     `アカウント ${id} は利用できません。利用できるアカウント: ${available.join(', ')}。`,
