@@ -235,6 +235,11 @@ describe('whoami applies botocore\'s rules for a profile with an sso-session (is
       expect(error.message).toContain(`sso_start_url: "https://d-0000000000.awsapps.com/start" in the profile, "${START_URL}" in the sso-session`);
       expect(error.message).toContain(`Remove sso_start_url and sso_region from the [profile dev] section of ${config}`);
       expect(emulator.calls.filter((c) => c.op === 'GetCallerIdentity')).toEqual([]);
+      // export-credentials (credential_process) refuses it as `aws configure export-credentials` does.
+      await expect(exportCredentials(ctx, { profile: 'dev', format: 'process' })).rejects.toThrow(
+        'The AWS CLI and boto3 cannot use the profile dev',
+      );
+      expect(emulator.calls.filter((c) => c.op === 'GetRoleCredentials')).toEqual([]);
       // Once the stale keys are gone, whoami succeeds.
       const text = await readFile(config, 'utf8');
       await writeFile(config, text.replace(/^sso_start_url = https:\/\/d-0+.*\n^sso_region = eu-west-1\n/m, ''));
