@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { CliError, ConfigurationError } from '../errors.js';
 import { botocoreSsoProblems } from '../config/consistency.js';
 import { profileSectionName } from '../config/edit.js';
+import { printable } from '../ui/terminal-text.js';
 import { describeServiceError } from '../service-errors.js';
 import { readAwsConfig, type AwsConfig } from '../config/read.js';
 import { sessionTarget } from './login.js';
@@ -36,17 +37,18 @@ export function botocoreRejection(ctx: Context, config: AwsConfig, profile: stri
   if (!section) return undefined;
   const problems = botocoreSsoProblems(section, config.ssoSessions);
   const missing = problems.find((p) => p.kind === 'missing-session');
-  if (missing) return ctx.messages.login.sessionNotFound(missing.session);
+  // Names and keys come from a file other programs may have written: shown printable.
+  if (missing) return ctx.messages.login.sessionNotFound(printable(missing.session));
   const inconsistent = problems.flatMap((p) => (p.kind === 'inconsistent' ? [p] : []));
   if (inconsistent.length === 0) return undefined;
   const m = ctx.messages.credentials;
   return m.botocoreRejects(
-    profile,
-    inconsistent[0]!.session,
-    profileSectionName(profile),
+    printable(profile),
+    printable(inconsistent[0]!.session),
+    printable(profileSectionName(profile)),
     ctx.paths.configFile,
-    inconsistent.map((p) => m.inconsistentValue(p.key, p.profileValue, p.sessionValue)),
-    inconsistent.map((p) => p.key),
+    inconsistent.map((p) => m.inconsistentValue(printable(p.key), p.profileValue, p.sessionValue)),
+    inconsistent.map((p) => printable(p.key)),
   );
 }
 
@@ -93,6 +95,8 @@ export async function whoami(ctx: Context, options: WhoamiOptions): Promise<Call
   } catch (error) {
     throw new CliError(ctx.messages.credentials.whoamiFailed(options.profile, describeServiceError(error, ctx.messages)));
   }
-  ctx.stdout.write(options.json ? asJson(identity) : ctx.messages.credentials.whoamiIdentity(identity));
+  // From the server: the text form drops control characters; JSON escapes them as the AWS CLI's does.
+  const shown = { Account: printable(identity.Account), Arn: printable(identity.Arn, 2048), UserId: printable(identity.UserId, 512) };
+  ctx.stdout.write(options.json ? asJson(identity) : ctx.messages.credentials.whoamiIdentity(shown));
   return identity;
 }
