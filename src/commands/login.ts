@@ -28,6 +28,7 @@ export function newLoginCommand(f: Factory, run?: RunFn<LoginOptions>): Command 
       ...signIn,
       profile: resolveProfile(flags.profile, ctx.env),
       ssoSession: flags.ssoSession,
+      profileFlag: flags.profile !== undefined,
       force: flags.force,
       remember: flags.remember,
     };

@@ -44,6 +44,9 @@
  *   such a section as `profile dev`, so writing there would hide the values.
  * - An empty value is written as `key = ` (trailing space, as the AWS CLI would); callers
  *   are expected to omit empty values, as `aws configure sso` does.
+ * - Keys can be removed (removeKeys), which the AWS CLI's writer cannot do: `configure` removes
+ *   a converted profile's legacy `sso_start_url` / `sso_region` when they differ from its
+ *   sso-session's, because botocore refuses such a profile (README, "Differences").
  */
 
 /** Thrown for a section name, key or value that can't be written safely. */
@@ -333,4 +336,43 @@ export function removeSection(text: string, section: string): string {
   // Leave the comments and blank lines that lead into the next section where they are.
   while (end > range.header + 1 && ['blank', 'comment'].includes(classify(lines[end - 1]!.text).kind)) end--;
   return bom + joinLines([...lines.slice(0, range.header), ...lines.slice(end)]);
+}
+
+/**
+ * Removes keys from the first section called `section` (keys compared case-insensitively,
+ * like botocore; every top-level occurrence), keeping every other byte. An option's
+ * continuation lines (indented deeper, as configparser reads them) go with it; sub-section
+ * members are never touched. Returns `text` unchanged when the section or keys are missing.
+ */
+export function removeKeys(text: string, section: string, keys: readonly string[]): string {
+  validateSectionName(section);
+  keys.forEach((key) => validateKeyValue(key, ''));
+  if (keys.length === 0) return text;
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const lines = splitLines(text.slice(bom.length));
+  const range = findSection(lines, section);
+  if (!range) return text;
+  const unwanted = new Set(keys.map(normaliseKey));
+  const drop = new Set<number>();
+  let sawOption = false;
+  let indentLevel = 0;
+  let dropping = false;
+  for (let i = range.header + 1; i < range.end; i++) {
+    const kind = classify(lines[i]!.text);
+    if (kind.kind !== 'option' && kind.kind !== 'other') continue;
+    if (sawOption && kind.indent.length > indentLevel) {
+      if (dropping) drop.add(i); // a continuation line of a removed option
+      continue;
+    }
+    indentLevel = kind.indent.length;
+    dropping = false;
+    if (kind.kind !== 'option') continue;
+    sawOption = true;
+    if (unwanted.has(normaliseKey(kind.key))) {
+      drop.add(i);
+      dropping = true;
+    }
+  }
+  if (drop.size === 0) return text;
+  return bom + joinLines(lines.filter((_, i) => !drop.has(i)));
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type ConfigSection } from '../config/read.js';
-import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
+import { profileSectionName, removeKeys, ssoSessionSectionName, updateSection } from '../config/edit.js';
+import { staleSessionKeys } from '../config/consistency.js';
 import { writeConfig } from './write-config.js';
 import { CliError, ExitCode } from '../errors.js';
 import { displayAccount, listAccountRoles, listAccounts, sortAccounts, sortRoles } from '../portal/accounts.js';
@@ -8,6 +9,7 @@ import { DEFAULT_SCOPE, parseScopes } from '../sso/scopes.js';
 import type { SsoTarget } from '../sso/sign-in.js';
 import { errorName, describeServiceError } from '../service-errors.js';
 import type { Prompter } from '../ui/prompter.js';
+import { quote } from '../ui/text.js';
 import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
 import { sessionTarget, rememberedValue } from './login.js';
@@ -22,6 +24,7 @@ import {
   validateStartUrl,
 } from './validators.js';
 import { verifyProfile } from './verify.js';
+import { sessionPresetConflicts, type SessionFlag } from './session-presets.js';
 import { printable } from '../ui/terminal-text.js';
 import { loadPartitions, type Partitions } from './regions.js';
 
@@ -92,7 +95,15 @@ async function askSso(
     required: true,
   });
 
-  if (sessionName && sessions[sessionName]) return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
+  const existing = sessionName ? sessions[sessionName] : undefined;
+  if (sessionName && existing) {
+    refuseSessionChanges(ctx, partitions, preset, sessionName, existing);
+    return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
+  }
+  // A legacy profile has no registration scopes: --scopes would be dropped.
+  if (!sessionName && preset.scopes !== undefined && preset.scopes.trim() !== '') {
+    throw new CliError(ctx.messages.configure.scopesNeedSession, ExitCode.usage);
+  }
 
   if (!sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.legacyWarning);
   const startUrl = await answers.text('start-url', preset.startUrl, {
@@ -118,6 +129,36 @@ async function askSso(
     newSession: { sso_start_url: startUrl, sso_region: region, sso_registration_scopes: scopes },
     forceRefresh: true,
   };
+}
+
+/**
+ * An existing sso-session is used as it is (as `aws configure sso` does), so session flags
+ * that differ from it would be ignored: each is a usage error naming both values, before any
+ * sign-in. Equal values (compared as the session is used: one trailing `/` of the start URL
+ * aside, scopes as a set) are fine. Bad values are reported as bad values first.
+ */
+function refuseSessionChanges(
+  ctx: Context,
+  partitions: Partitions,
+  preset: ConfigurePreset,
+  sessionName: string,
+  session: ConfigSection,
+): void {
+  const checks: Array<[SessionFlag, string | undefined, (v: string) => string | true]> = [
+    ['start-url', preset.startUrl, (v) => validateStartUrl(ctx.messages, v, true)],
+    ['sso-region', preset.ssoRegion, (v) => validateSsoRegion(ctx.messages, partitions, v)],
+    ['scopes', preset.scopes, (v) => validateScopes(ctx.messages, v)],
+  ];
+  for (const [flag, value, validate] of checks) {
+    if (value === undefined || value.trim() === '') continue;
+    const verdict = validate(value.trim());
+    if (verdict !== true) throw new CliError(ctx.messages.common.invalidFlag(flag, verdict), ExitCode.usage);
+  }
+  const conflicts = sessionPresetConflicts(preset, session);
+  if (conflicts.length === 0) return;
+  const m = ctx.messages.configure;
+  const lines = conflicts.map((c) => m.sessionValueDiffers(c.flag, c.given, c.existing));
+  throw new CliError(m.sessionConflict(sessionName, ctx.paths.configFile, lines), ExitCode.usage);
 }
 
 /** Lists accounts and roles and lets the user choose; undefined when the portal refuses (UnauthorizedException). */
@@ -152,6 +193,13 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
     return { accountId: account.accountId, roleName };
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {
+      // The AWS CLI then writes the profile without account and role; an account or role
+      // given as a flag would be dropped, so that is an error instead (nothing written).
+      const given = [
+        ...(preset.accountId !== undefined ? [`--account-id ${quote(preset.accountId.trim())}`] : []),
+        ...(preset.roleName !== undefined ? [`--role-name ${quote(preset.roleName.trim())}`] : []),
+      ];
+      if (given.length > 0) throw new CliError(ctx.messages.configure.unableToListGiven(given));
       ctx.stdout.write(ctx.messages.configure.unableToList);
       return undefined;
     }
@@ -217,8 +265,12 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     ['output', output],
   ].filter((entry): entry is [string, string] => Boolean(entry[1]));
   const targetProfile = profile;
+  // A legacy profile moved to a session keeps its sso_start_url / sso_region in the AWS CLI;
+  // where they differ from the session's, botocore refuses the profile, so they go.
+  const session = sso.newSession ?? (sso.target.sessionName ? config.ssoSessions[sso.target.sessionName] : undefined);
+  const stale = session ? staleSessionKeys(config.profiles[targetProfile] ?? {}, session) : [];
   const edit = (text: string) => {
-    let next = updateSection(text, profileSectionName(targetProfile), profileValues);
+    let next = updateSection(removeKeys(text, profileSectionName(targetProfile), stale), profileSectionName(targetProfile), profileValues);
     const sessionValues: Array<[string, string]> = [
       ...Object.entries(sso.newSession ?? {}),
       ...(remember ? [['sso_use_device_code', String(remember[1])] as [string, string]] : []),

@@ -15,6 +15,7 @@ import { MIN_REMAINING_MS } from '../sso/sign-in.js';
 import { resolveLoginTarget } from './login.js';
 import { formatCredentials, type CredentialFormat, type ExportableCredentials } from './credential-formats.js';
 import { sessionTokenWithContext } from './sign-in.js';
+import { botocoreRejection } from './verify.js';
 
 /**
  * Role credentials for an SSO profile, the way the AWS CLI gets them: from its cache in
@@ -25,6 +26,9 @@ import { sessionTokenWithContext } from './sign-in.js';
 export async function roleCredentialsForProfile(ctx: Context, profile: string): Promise<CachedRoleCredentials> {
   const config = await readAwsConfig(ctx.paths, ctx.messages);
   const target = resolveLoginTarget(ctx.messages, config, { profile });
+  // `aws configure export-credentials` refuses what botocore refuses; so do we.
+  const rejection = botocoreRejection(ctx, config, profile);
+  if (rejection) throw new ConfigurationError(rejection);
   const section = config.profiles[profile]!;
   const accountId = section.sso_account_id;
   const roleName = section.sso_role_name;

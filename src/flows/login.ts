@@ -14,6 +14,8 @@ export interface LoginOptions extends SignInFlags {
   profile: string;
   /** --sso-session: sign in to this session, no profile needed. */
   ssoSession?: string;
+  /** True when --profile itself was given (not AWS_PROFILE): with --sso-session it must agree. */
+  profileFlag?: boolean;
   /** --force: sign in anew even when the refresh token still works. */
   force?: boolean;
   /** --remember: save the flow used in the sso-session (sso_use_device_code). */
@@ -41,8 +43,19 @@ export function sessionTarget(m: Messages, name: string, sessions: Record<string
  * Which sign-in a `login` means, as `aws sso login` decides it: --sso-session, else the
  * profile's sso_session, else the profile's legacy sso_start_url / sso_region.
  */
-export function resolveLoginTarget(m: Messages, config: AwsConfig, options: Pick<LoginOptions, 'profile' | 'ssoSession'>): SsoTarget {
-  if (options.ssoSession !== undefined) return sessionTarget(m, options.ssoSession, config.ssoSessions);
+export function resolveLoginTarget(
+  m: Messages,
+  config: AwsConfig,
+  options: Pick<LoginOptions, 'profile' | 'ssoSession' | 'profileFlag'>,
+): SsoTarget {
+  if (options.ssoSession !== undefined) {
+    // --sso-session wins, as in the AWS CLI; a --profile that names another sign-in would be ignored.
+    const profileSession = config.profiles[options.profile]?.sso_session;
+    if (options.profileFlag && profileSession !== options.ssoSession) {
+      throw new CliError(m.login.profileAndSession(options.profile, options.ssoSession, profileSession), ExitCode.usage);
+    }
+    return sessionTarget(m, options.ssoSession, config.ssoSessions);
+  }
   const profile = config.profiles[options.profile];
   if (!profile) throw new CliError(m.login.profileNotFound(options.profile));
   if (profile.sso_session !== undefined) return sessionTarget(m, profile.sso_session, config.ssoSessions);

@@ -170,6 +170,16 @@ export async function signInWithContext(
   const { token } = result;
   for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
   if (result.via === 'refresh') ctx.stdout.write(ctx.messages.signIn.refreshed(target.sessionName ?? target.startUrl));
+  // The flags that shape a sign-in do nothing when none was needed: say so rather than drop them.
+  if (result.via === 'cache' || result.via === 'refresh') {
+    const unused = [
+      options.noBrowser ? '--no-browser' : undefined,
+      options.useDeviceCode === true ? '--use-device-code' : options.useDeviceCode === false ? '--no-use-device-code' : undefined,
+      options.callbackPort !== undefined ? '--callback-port' : undefined,
+      options.timeoutSeconds !== undefined ? '--timeout' : undefined,
+    ].filter((flag): flag is string => flag !== undefined);
+    if (unused.length > 0) ctx.stderr.write(ctx.messages.signIn.flagsNotUsed(unused));
+  }
   ctx.log.debug(
     `sign-in: token from ${result.via}, expires ${token.expiresAt.toISOString()}, ` +
       `refresh token ${token.refreshToken ? 'present' : 'absent'}`,

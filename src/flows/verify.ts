@@ -1,11 +1,13 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Context } from '../context.js';
-import { CliError } from '../errors.js';
+import { CliError, ConfigurationError } from '../errors.js';
+import { botocoreSsoProblems } from '../config/consistency.js';
+import { profileSectionName } from '../config/edit.js';
+import { printable } from '../ui/terminal-text.js';
 import { describeServiceError } from '../service-errors.js';
-import { readAwsConfig } from '../config/read.js';
+import { readAwsConfig, type AwsConfig } from '../config/read.js';
 import { sessionTarget } from './login.js';
 import { sessionTokenWithContext } from './sign-in.js';
-import { printable } from '../ui/terminal-text.js';
 
 export interface CallerIdentity {
   UserId: string;
@@ -25,9 +27,36 @@ export async function callerIdentity(ctx: Context, profile: string, region: stri
   return { UserId: response.UserId ?? '', Account: response.Account ?? '', Arn: response.Arn ?? '' };
 }
 
+/**
+ * botocore's rules for a profile with an sso-session (src/config/consistency.ts): the JS SDK
+ * behind callerIdentity doesn't apply them, so without this a profile the AWS CLI and boto3
+ * refuse would be reported as working. Returns the error message, or undefined.
+ */
+export function botocoreRejection(ctx: Context, config: AwsConfig, profile: string): string | undefined {
+  const section = config.profiles[profile];
+  if (!section) return undefined;
+  const problems = botocoreSsoProblems(section, config.ssoSessions);
+  const missing = problems.find((p) => p.kind === 'missing-session');
+  // Names and keys come from a file other programs may have written: shown printable.
+  if (missing) return ctx.messages.login.sessionNotFound(printable(missing.session));
+  const inconsistent = problems.flatMap((p) => (p.kind === 'inconsistent' ? [p] : []));
+  if (inconsistent.length === 0) return undefined;
+  const m = ctx.messages.credentials;
+  return m.botocoreRejects(
+    printable(profile),
+    printable(inconsistent[0]!.session),
+    printable(profileSectionName(profile)),
+    ctx.paths.configFile,
+    inconsistent.map((p) => m.inconsistentValue(printable(p.key), p.profileValue, p.sessionValue)),
+    inconsistent.map((p) => printable(p.key)),
+  );
+}
+
 const asJson = (identity: CallerIdentity) => JSON.stringify(identity, null, 4) + '\n';
 
 export async function verifyProfile(ctx: Context, profile: string, region: string): Promise<CallerIdentity> {
+  const rejection = botocoreRejection(ctx, await readAwsConfig(ctx.paths, ctx.messages), profile);
+  if (rejection) throw new ConfigurationError(ctx.messages.credentials.writtenButRejected(rejection));
   let identity: CallerIdentity;
   try {
     identity = await callerIdentity(ctx, profile, region);
@@ -50,6 +79,8 @@ export async function whoami(ctx: Context, options: WhoamiOptions): Promise<Call
   const config = await readAwsConfig(ctx.paths, ctx.messages);
   const section = config.profiles[options.profile];
   if (!section) throw new CliError(ctx.messages.login.profileNotFound(options.profile));
+  const rejection = botocoreRejection(ctx, config, options.profile);
+  if (rejection) throw new ConfigurationError(rejection);
   const sessionRegion = section.sso_session ? config.ssoSessions[section.sso_session]?.sso_region : section.sso_region;
   const region = section.region || sessionRegion || 'us-east-1';
   // The SDK's provider refreshes only in the last 5 minutes and writes its own format;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { registrationCacheKey } from '../../src/sso/cache.js';
 import { startEmulator, type Emulator, type Organisation } from '../emulator/server.js';
 import { configure } from '../../src/flows/configure.js';
-import { InterruptedError } from '../../src/errors.js';
+import { CliError, ExitCode, InterruptedError } from '../../src/errors.js';
 import { choose, makeHome, ScriptedPrompter, testContext } from '../helpers/sandbox.js';
 
 const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
@@ -310,3 +310,149 @@ function sha1(text: string) {
 function registrationKeyFor() {
   return registrationCacheKey({ startUrl: START_URL, region: 'ap-northeast-1', scopes: ['sso:account:access'], sessionName: 'my-sso' });
 }
+
+describe('session flags that differ from an existing sso-session (issue 12 item 2)', () => {
+  const OTHER_URL = 'https://d-0000000000.awsapps.com/start';
+  const existing =
+    `# mine\n[sso-session s1]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\n` +
+    'sso_registration_scopes = sso:account:access, codewhisperer:completions\n';
+  const profileFlags = { accountId: '123456789011', roleName: 'roleA', region: 'us-west-2', output: 'json' };
+
+  it('are a usage error naming both values and how to change the session: nothing written, no sign-in', async () => {
+    await start(oneAccountOrg);
+    await writeFile(configFile(), existing);
+    const ctx = testContext({ home, emulator });
+    const error = await configure(ctx, {
+      profile: 'dev',
+      interactive: false,
+      preset: { ssoSession: 's1', startUrl: OTHER_URL, ssoRegion: 'eu-west-1', ...profileFlags },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(ExitCode.usage);
+    const message = (error as CliError).message;
+    expect(message).toContain(`--start-url "${OTHER_URL}", but the session has "${START_URL}"`);
+    expect(message).toContain('--sso-region "eu-west-1", but the session has "us-west-2"');
+    expect(message).toContain(`edit the [sso-session s1] section of ${configFile()}`);
+    expect(message).toContain('another session name with --sso-session');
+    expect(message).not.toContain('configure sso-session');
+    expect(await readConfig()).toBe(existing);
+    expect(await cacheFiles()).toEqual([]);
+    expect(emulator.calls).toEqual([]);
+  });
+
+  it('a differing --scopes alone is refused too, also at a terminal', async () => {
+    await start(oneAccountOrg);
+    await writeFile(configFile(), existing);
+    const prompter = new ScriptedPrompter([]);
+    const ctx = testContext({ home, emulator, prompter });
+    await expect(configure(ctx, { profile: 'dev', preset: { ssoSession: 's1', scopes: 'sso:account:access', ...profileFlags } })).rejects.toThrow(
+      '--scopes "sso:account:access", but the session has "sso:account:access, codewhisperer:completions"',
+    );
+    expect(prompter.asked).toEqual([]);
+    expect(await readConfig()).toBe(existing);
+    expect(emulator.calls).toEqual([]);
+  });
+
+  it('equal values (a trailing slash, scopes in another order) are fine: the profile uses the unchanged session', async () => {
+    await start(oneAccountOrg);
+    await writeFile(configFile(), existing);
+    const ctx = testContext({ home, emulator });
+    await configure(ctx, {
+      profile: 'dev',
+      interactive: false,
+      verify: false,
+      preset: {
+        ssoSession: 's1',
+        startUrl: `${START_URL}/`,
+        ssoRegion: 'us-west-2',
+        scopes: 'codewhisperer:completions,sso:account:access',
+        ...profileFlags,
+      },
+    });
+    expect(await readConfig()).toBe(
+      existing + '[profile dev]\nsso_session = s1\nsso_account_id = 123456789011\nsso_role_name = roleA\nregion = us-west-2\noutput = json\n',
+    );
+  });
+
+  it('a bad value for an existing session is reported as a bad value', async () => {
+    await start(oneAccountOrg);
+    await writeFile(configFile(), existing);
+    const ctx = testContext({ home, emulator });
+    await expect(
+      configure(ctx, { profile: 'dev', interactive: false, preset: { ssoSession: 's1', ssoRegion: 'us-west2', ...profileFlags } }),
+    ).rejects.toThrow(/^Invalid value for --sso-region: Not a valid SSO region: "us-west2"/);
+    expect(await readConfig()).toBe(existing);
+  });
+
+  it('--scopes for a legacy profile (empty --sso-session) is a usage error, before any sign-in', async () => {
+    await start(oneAccountOrg);
+    const ctx = testContext({ home, emulator });
+    const error = await configure(ctx, {
+      profile: 'dev',
+      interactive: false,
+      preset: { ssoSession: '', startUrl: START_URL, ssoRegion: 'us-west-2', scopes: 'sso:account:access', ...profileFlags },
+    }).catch((e: unknown) => e);
+    expect((error as CliError).exitCode).toBe(ExitCode.usage);
+    expect((error as CliError).message).toMatch(/^--scopes applies only to an sso-session/);
+    await expect(readConfig()).rejects.toThrow(/ENOENT/);
+    expect(emulator.calls).toEqual([]);
+  });
+});
+
+describe('a legacy profile converted to an sso-session (issue 12 item 3)', () => {
+  const OLD_URL = 'https://d-0000000000.awsapps.com/start';
+
+  it('loses the legacy keys that differ from the session, so botocore accepts it; exact bytes, verified', async () => {
+    await start(oneAccountOrg);
+    const before =
+      '# work\n[profile dev]\n' +
+      `sso_start_url = ${OLD_URL}\nsso_region = eu-west-1\nsso_account_id = 123456789011\n` +
+      'sso_role_name = roleA\nregion = us-west-2\noutput = json\n\n[profile other]\nregion = eu-west-1\n';
+    await writeFile(configFile(), before);
+    const ctx = testContext({ home, emulator });
+    await configure(ctx, {
+      profile: 'dev',
+      interactive: false,
+      preset: { ssoSession: 'corp', startUrl: START_URL, ssoRegion: 'us-west-2', scopes: '', accountId: '123456789011', roleName: 'roleA' },
+      acceptDefaults: true,
+    });
+    expect(await readConfig()).toBe(
+      '# work\n[profile dev]\nsso_account_id = 123456789011\nsso_role_name = roleA\nregion = us-west-2\noutput = json\n' +
+        'sso_session = corp\n\n[profile other]\nregion = eu-west-1\n' +
+        `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\nsso_registration_scopes = sso:account:access\n`,
+    );
+    expect(ctx.output()).toMatch(/"Arn": "arn:aws:sts::123456789011:assumed-role\/AWSReservedSSO_roleA_/);
+  });
+
+  it('moved to an existing session, a legacy key equal to the session\'s stays (as the AWS CLI keeps it), a differing one goes', async () => {
+    await start(oneAccountOrg);
+    const before =
+      `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\n` +
+      `[profile dev]\nsso_start_url = ${START_URL}\nsso_region = eu-west-1\nsso_account_id = 123456789011\nsso_role_name = roleA\n`;
+    await writeFile(configFile(), before);
+    const ctx = testContext({ home, emulator });
+    await configure(ctx, { profile: 'dev', interactive: false, acceptDefaults: true, preset: { ssoSession: 'corp' } });
+    expect(await readConfig()).toBe(
+      `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\n` +
+        `[profile dev]\nsso_start_url = ${START_URL}\nsso_account_id = 123456789011\nsso_role_name = roleA\nsso_session = corp\n`,
+    );
+  });
+});
+
+describe('no other flag of configure is dropped (issue 12 item 2, the class)', () => {
+  it('--account-id / --role-name when the accounts cannot be listed: an error naming them, nothing written', async () => {
+    await start(oneAccountOrg);
+    emulator.failNext('ListAccounts', { status: 401, errorType: 'UnauthorizedException', message: 'Session token not found or invalid' });
+    const ctx = testContext({ home, emulator });
+    await expect(
+      configure(ctx, {
+        profile: 'dev',
+        interactive: false,
+        acceptDefaults: true,
+        preset: { ssoSession: 's', startUrl: START_URL, ssoRegion: 'us-west-2', accountId: '123456789011', roleName: 'roleA' },
+      }),
+    ).rejects.toThrow('Unable to list AWS accounts and/or roles, so --account-id "123456789011" and --role-name "roleA" could not be used. Nothing was written.');
+    await expect(readConfig()).rejects.toThrow(/ENOENT/);
+  });
+});
+

@@ -72,6 +72,15 @@ describe('login', () => {
     expect(ctx.output().match(/Successfully logged into Start URL/g)).toHaveLength(2);
   });
 
+  it('sign-in flags that a still-valid sign-in makes unnecessary are named as not used (issue 12 item 2, the class)', async () => {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    expect(ctx.output()).not.toContain('not used');
+    await login(ctx, { profile: 'dev', useDeviceCode: true, timeoutSeconds: 30 });
+    expect(ctx.output()).toContain('No new sign-in was needed, so --use-device-code, --timeout were not used. To sign in anew, run: sso-setup login --force\n');
+    expect(emulator.calls.filter((c) => c.op === 'StartDeviceAuthorization')).toEqual([]);
+  });
+
   it('--no-browser prints the URL and code and opens nothing (checklist 24)', async () => {
     const ctx = testContext({ home, emulator });
     const printed = new Promise<string>((resolve) => {

@@ -217,3 +217,39 @@ describe('a command that needs a token refreshes it first, as botocore does', ()
     expect(after.accessToken).not.toBe(before.accessToken);
   });
 });
+
+describe('whoami applies botocore\'s rules for a profile with an sso-session (issue 12 item 3)', () => {
+  it('refuses a profile whose legacy keys differ from its session, naming the keys and the fix, though the JS SDK would use it', async () => {
+    const config = path.join(home, '.aws', 'config');
+    await writeFile(
+      config,
+      `[profile dev]\nsso_start_url = https://d-0000000000.awsapps.com/start\nsso_region = eu-west-1\nsso_session = corp\n` +
+        `sso_account_id = 111122223333\nsso_role_name = ReadOnlyAccess\n` +
+        `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = ap-northeast-1\nsso_registration_scopes = sso:account:access\n`,
+    );
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    vi.stubEnv('HOME', home);
+    vi.stubEnv('USERPROFILE', home);
+    try {
+      const error = (await whoami(ctx, { profile: 'dev' }).catch((e: unknown) => e)) as Error & { exitCode: number };
+      expect(error.exitCode).toBe(253);
+      expect(error.message).toContain('The AWS CLI and boto3 cannot use the profile dev: it sets sso_start_url, sso_region differently from its sso-session corp');
+      expect(error.message).toContain(`sso_start_url: "https://d-0000000000.awsapps.com/start" in the profile, "${START_URL}" in the sso-session`);
+      expect(error.message).toContain(`Remove sso_start_url and sso_region from the [profile dev] section of ${config}`);
+      expect(emulator.calls.filter((c) => c.op === 'GetCallerIdentity')).toEqual([]);
+      // export-credentials (credential_process) refuses it as `aws configure export-credentials` does.
+      await expect(exportCredentials(ctx, { profile: 'dev', format: 'process' })).rejects.toThrow(
+        'The AWS CLI and boto3 cannot use the profile dev',
+      );
+      expect(emulator.calls.filter((c) => c.op === 'GetRoleCredentials')).toEqual([]);
+      // Once the stale keys are gone, whoami succeeds.
+      const text = await readFile(config, 'utf8');
+      await writeFile(config, text.replace(/^sso_start_url = https:\/\/d-0+.*\n^sso_region = eu-west-1\n/m, ''));
+      await whoami(ctx, { profile: 'dev', json: true });
+      expect(ctx.output()).toContain('"Account": "111122223333"');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});

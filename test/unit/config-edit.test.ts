@@ -6,6 +6,7 @@ import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import {
   ConfigEditError,
   profileSectionName,
+  removeKeys,
   ssoSessionSectionName,
   updateSection,
 } from '../../src/config/edit.js';
@@ -438,6 +439,32 @@ describe('updateSection: property test', () => {
       expect(section, context).toBeDefined();
       for (const [key, value] of edit) expect(section?.[key], `${context} key ${key}`).toBe(value);
     }
+  });
+});
+
+describe('removeKeys', () => {
+  it('removes every top-level occurrence, any case, with its continuation lines, and keeps every other byte', () => {
+    const text =
+      '# top\r\n[profile dev]\r\nsso_start_url = a\r\n  continued\r\n; note\r\nSSO_Start_URL=b\r\nsso_region = x\r\n' +
+      's3 =\r\n  sso_region = sub\r\nregion = y\r\n\r\n[profile other]\r\nsso_start_url = c';
+    expect(removeKeys(text, 'profile dev', ['sso_start_url', 'sso_region'])).toBe(
+      '# top\r\n[profile dev]\r\n; note\r\ns3 =\r\n  sso_region = sub\r\nregion = y\r\n\r\n[profile other]\r\nsso_start_url = c',
+    );
+  });
+
+  it('keeps a BOM, handles a last line without a newline, finds quoted headers', () => {
+    expect(removeKeys('\uFEFF[profile "dev"]\nregion = y\nsso_region = x', 'profile dev', ['sso_region'])).toBe('\uFEFF[profile "dev"]\nregion = y\n');
+  });
+
+  it('returns the same text for a missing section or key, and never touches other sections', () => {
+    const text = '[profile other]\nsso_region = x\n[default]\nregion = y\n';
+    expect(removeKeys(text, 'profile dev', ['sso_region'])).toBe(text);
+    expect(removeKeys(text, 'default', ['sso_region'])).toBe(text);
+    expect(removeKeys(text, 'default', [])).toBe(text);
+  });
+
+  it('refuses keys that could not be written back either', () => {
+    expect(() => removeKeys('', 'profile dev', ['a\nb'])).toThrow(ConfigEditError);
   });
 });
 

@@ -62,4 +62,21 @@ describe('resolveLoginTarget', () => {
     );
     expect(() => resolveLoginTarget(en, config, { profile: 'ghost' })).toThrow('The config profile (ghost) could not be found');
   });
+
+  it('--profile with --sso-session must name the same sign-in, else a usage error (issue 12 item 2, the class)', () => {
+    expect(resolveLoginTarget(en, config, { profile: 'dev', ssoSession: 'corp', profileFlag: true }).sessionName).toBe('corp');
+    // AWS_PROFILE (not the flag) with --sso-session: the session, as the AWS CLI does.
+    expect(resolveLoginTarget(en, config, { profile: 'legacy', ssoSession: 'corp' }).sessionName).toBe('corp');
+    let error: unknown;
+    try {
+      resolveLoginTarget(en, config, { profile: 'legacy', ssoSession: 'corp', profileFlag: true });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      exitCode: 252,
+      message: '--profile legacy and --sso-session corp name different sign-ins (the profile uses no sso-session): give only one of them.',
+    });
+  });
 });
+

@@ -1,5 +1,7 @@
 /** `sso-setup configure`: the AWS CLI's `aws configure sso` prompts and texts, and the options. */
 
+import { quote } from '../text.js';
+
 /** What the Japanese texts call a profile without an sso-session. */
 const LEGACY = '従来形式のプロファイル';
 
@@ -26,6 +28,9 @@ const en = {
   unableToList:
     'Unable to list AWS accounts and/or roles. Skipping configuring AWS credential provider for profile.\n',
   listingFailed: (reason: string) => `Listing your AWS accounts and roles failed: ${reason}`,
+  unableToListGiven: (flags: readonly string[]) =>
+    `Unable to list AWS accounts and/or roles, so ${flags.join(' and ')} could not be used. Nothing was written. ` +
+    'Sign in again (run: sso-setup login --force) and run the command again, or leave out --account-id and --role-name to write the profile without them.',
   selectAccount: 'Select an account',
   accountNotAvailable: (id: string, available: readonly string[]) =>
     `The account ${id} is not available to you. Available: ${available.join(', ')}.`,
@@ -44,6 +49,16 @@ const en = {
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `Successfully configured SSO for profile: ${p}\n`,
   verifying: (p: string) => `\nVerifying the profile ${p} with STS GetCallerIdentity:\n`,
+  sessionConflict: (session: string, file: string, differences: readonly string[]) =>
+    `The sso-session "${session}" already exists with other values:\n` +
+    differences.map((line) => `  ${line}\n`).join('') +
+    `configure does not change an existing sso-session. To change it, edit the [sso-session ${session}] section of ${file}; ` +
+    'or give another session name with --sso-session to create a new session. Nothing was written.',
+  sessionValueDiffers: (flag: string, given: string, existing?: string) =>
+    `--${flag} ${quote(given)}, but the session has ${existing === undefined ? 'none' : quote(existing)}`,
+  scopesNeedSession:
+    '--scopes applies only to an sso-session, and this is a legacy profile (no session name): ' +
+    'give a session name with --sso-session, or leave out --scopes.',
   help: {
     description: 'Create or update an SSO profile: sign in, choose an account and role, write ~/.aws/config, verify it',
     profile: 'profile to write (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, else asked)',
@@ -83,6 +98,9 @@ const ja: typeof en = {
   unableToList:
     'AWS アカウントまたはロールの一覧を取得できませんでした。プロファイルの AWS 認証情報プロバイダーの設定をスキップします。\n',
   listingFailed: (reason: string) => `AWS アカウントとロールの一覧を取得できませんでした: ${reason}`,
+  unableToListGiven: (flags: readonly string[]) =>
+    `AWS アカウントまたはロールの一覧を取得できなかったため、${flags.join(' と ')} を使えませんでした。何も書き込んでいません。` +
+    '改めてサインインしてから (実行: sso-setup login --force) もう一度コマンドを実行するか、--account-id と --role-name を外してアカウントとロールなしでプロファイルを書き込んでください。',
   selectAccount: 'アカウントを選択してください',
   accountNotAvailable: (id: string, available: readonly string[]) =>
     `アカウント ${id} は利用できません。利用できるアカウント: ${available.join(', ')}。`,
@@ -101,6 +119,16 @@ const ja: typeof en = {
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `プロファイル ${p} の SSO の設定が完了しました\n`,
   verifying: (p: string) => `\nプロファイル ${p} を STS GetCallerIdentity で確認しています:\n`,
+  sessionConflict: (session: string, file: string, differences: readonly string[]) =>
+    `SSO セッション "${session}" は既に別の値で存在します:\n` +
+    differences.map((line) => `  ${line}\n`).join('') +
+    `configure は既存の SSO セッションを変更しません。変更するには ${file} の [sso-session ${session}] セクションを編集してください。` +
+    '新しいセッションを作成するには、--sso-session で別のセッション名を指定してください。何も書き込んでいません。',
+  sessionValueDiffers: (flag: string, given: string, existing?: string) =>
+    `--${flag} ${quote(given)} が指定されましたが、セッションの値は ${existing === undefined ? '未設定' : quote(existing)} です`,
+  scopesNeedSession:
+    `--scopes は SSO セッションにのみ使えますが、これは${LEGACY} (セッション名なし) です。` +
+    '--sso-session でセッション名を指定するか、--scopes を外してください。',
   help: {
     description:
       'SSO プロファイルを作成・更新する: サインインし、アカウントとロールを選び、~/.aws/config に書き込んで動作を確認する',

@@ -1,11 +1,19 @@
 /** `sso-setup whoami` and `sso-setup export-credentials`, and the role credentials they get. */
-import { textWidth } from '../text.js';
+import { quote, textWidth } from '../text.js';
 
 /** Pads a label to a number of terminal columns (Japanese characters take two). */
 const pad = (label: string, columns: number) => label + ' '.repeat(Math.max(1, columns - textWidth(label)));
 
 
 const en = {
+  botocoreRejects: (profile: string, session: string, section: string, file: string, differences: readonly string[], keys: readonly string[]) =>
+    `The AWS CLI and boto3 cannot use the profile ${profile}: it sets ${keys.join(', ')} differently from its sso-session ${session} ` +
+    '(botocore: "The value for … is inconsistent between profile and sso-session"):\n' +
+    differences.map((line) => `  ${line}\n`).join('') +
+    `Remove ${keys.join(' and ')} from the [${section}] section of ${file}; the sso-session's values are the ones used.`,
+  inconsistentValue: (key: string, profileValue: string, sessionValue: string) =>
+    `${key}: ${quote(profileValue)} in the profile, ${quote(sessionValue)} in the sso-session`,
+  writtenButRejected: (reason: string) => `The profile was written, but not every AWS tool can use it:\n${reason}`,
   verifyFailed: (reason: string) =>
     `The profile was written, but signing in with it failed: ${reason}`,
   profileMissingRoleKeys: (profile: string, keys: readonly string[]) =>
@@ -39,6 +47,14 @@ const en = {
 };
 
 const ja: typeof en = {
+  botocoreRejects: (profile: string, session: string, section: string, file: string, differences: readonly string[], keys: readonly string[]) =>
+    `AWS CLI と boto3 はプロファイル ${profile} を使えません。${keys.join('、')} の値が SSO セッション ${session} と異なります ` +
+    '(botocore: "The value for … is inconsistent between profile and sso-session"):\n' +
+    differences.map((line) => `  ${line}\n`).join('') +
+    `${file} の [${section}] セクションから ${keys.join(' と ')} を削除してください。使われるのは SSO セッションの値です。`,
+  inconsistentValue: (key: string, profileValue: string, sessionValue: string) =>
+    `${key}: プロファイルでは ${quote(profileValue)}、SSO セッションでは ${quote(sessionValue)}`,
+  writtenButRejected: (reason: string) => `プロファイルは書き込みましたが、一部の AWS ツールでは使えません:\n${reason}`,
   verifyFailed: (reason: string) => `プロファイルは書き込みましたが、このプロファイルでのサインインに失敗しました: ${reason}`,
   profileMissingRoleKeys: (profile: string, keys: readonly string[]) =>
     `プロファイル ${profile} に ${keys.join(' と ')} が設定されていません: sso-setup configure --profile ${profile} を実行してください。`,

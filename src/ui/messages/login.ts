@@ -6,6 +6,9 @@ const en = {
   sessionNotFound: (name: string) => `The specified sso-session does not exist: "${name}"`,
   profileNotFound: (name: string) => `The config profile (${name}) could not be found`,
   loggedIn: (startUrl: string) => `Successfully logged into Start URL: ${startUrl}\n`,
+  profileAndSession: (profile: string, session: string, profileSession?: string) =>
+    `--profile ${profile} and --sso-session ${session} name different sign-ins ` +
+    `(the profile ${profileSession === undefined ? 'uses no sso-session' : `uses the sso-session ${profileSession}`}): give only one of them.`,
   help: {
     force: 'sign in anew in the browser even when the refresh token still works',
     description: 'Sign in again and refresh the cached SSO token',
@@ -21,6 +24,9 @@ const ja: typeof en = {
   sessionNotFound: (name: string) => `指定された sso-session は存在しません: "${name}"`,
   profileNotFound: (name: string) => `設定プロファイル (${name}) が見つかりません`,
   loggedIn: (startUrl: string) => `SSO 開始 URL にサインインしました: ${startUrl}\n`,
+  profileAndSession: (profile: string, session: string, profileSession?: string) =>
+    `--profile ${profile} と --sso-session ${session} は別々のサインインを指しています ` +
+    `(このプロファイルは${profileSession === undefined ? ' sso-session を使いません' : ` sso-session ${profileSession} を使います`})。どちらか一方だけを指定してください。`,
   help: {
     force: 'リフレッシュトークンが有効でも、ブラウザで改めてサインインする',
     description: 'もう一度サインインして、キャッシュされた SSO トークンを更新する',

@@ -84,6 +84,8 @@ const en = {
   refreshed: (session: string) =>
     `Refreshed the sign-in of ${quote(session)} with its refresh token; no browser needed (--force signs in anew).\n`,
   refreshFailed: (reason: string) => `The sign-in could not be refreshed (${reason}); signing in again.\n`,
+  flagsNotUsed: (flags: readonly string[]) =>
+    `No new sign-in was needed, so ${flags.join(', ')} ${flags.length === 1 ? 'was' : 'were'} not used. To sign in anew, run: sso-setup login --force\n`,
   refreshUnavailable: 'the cached token has no refresh token or client',
   refreshRegistrationExpired: 'the client registration has expired',
   remembered: (session: string, useDeviceCode: boolean) =>
@@ -184,6 +186,8 @@ const ja: typeof en = {
   refreshed: (session: string) =>
     `${quote(session)} のサインインをリフレッシュトークンで更新しました。ブラウザは不要です (--force を付けると改めてサインインします)。\n`,
   refreshFailed: (reason: string) => `サインインを更新できませんでした (${reason})。改めてサインインします。\n`,
+  flagsNotUsed: (flags: readonly string[]) =>
+    `新たなサインインは不要だったため、${flags.join(', ')} は使われませんでした。改めてサインインするには次を実行します: sso-setup login --force\n`,
   refreshUnavailable: 'キャッシュされたトークンにリフレッシュトークンまたはクライアントの情報がありません',
   refreshRegistrationExpired: 'クライアントの登録の有効期限が切れています',
   remembered: (session: string, useDeviceCode: boolean) =>
