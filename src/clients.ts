@@ -24,6 +24,40 @@ export interface ClientFactory {
    * the token cache itself, so credentials from it prove the SDK can use what we wrote.
    */
   profileCredentials(profile: string, files: { configFile: string; credentialsFile: string }): Promise<AwsCredentialIdentityProvider>;
+  /**
+   * The console sign-in endpoint (docs/compat.md §B7): the explicit `endpoint`, else
+   * AWS_ENDPOINT_URL_SIGNIN, else AWS_ENDPOINT_URL (neither under
+   * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true), else the partition's `defaultUrl`.
+   */
+  federationEndpoint(defaultUrl: string): string;
+  /**
+   * `Action=getSigninToken` at a federation endpoint: role credentials in, a sign-in token
+   * out. Not an SDK operation (no SDK models it), so a plain HTTPS GET with the same
+   * timeouts and AWS_CA_BUNDLE as the SDK clients. Rejects with FederationError.
+   */
+  getSigninToken(endpoint: string, session: { sessionId: string; sessionKey: string; sessionToken: string }): Promise<string>;
+}
+
+/** A getSigninToken that failed: the HTTP status (0 when no answer came) and the server's text. */
+export class FederationError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FederationError';
+  }
+}
+
+/** An endpoint's `/federation` URL: a base path that already ends in it is kept. */
+export function federationUrl(base: string): string {
+  const url = new URL(base);
+  let path = url.pathname;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  url.pathname = path.endsWith('/federation') ? path : `${path}/federation`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
 }
 
 export interface ClientFactoryOptions {
@@ -79,7 +113,70 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
         clientConfig,
       });
     },
+    federationEndpoint(defaultUrl) {
+      const env = options.env;
+      const configured = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true'
+        ? undefined
+        : env.AWS_ENDPOINT_URL_SIGNIN || env.AWS_ENDPOINT_URL || undefined;
+      return federationUrl(options.endpoint ?? configured ?? defaultUrl);
+    },
+    async getSigninToken(endpoint, session) {
+      const url = new URL(endpoint);
+      url.search = new URLSearchParams({ Action: 'getSigninToken', Session: JSON.stringify(session) }).toString();
+      const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+      const ca = url.protocol === 'https:' ? readCaBundle(options.messages, options.env.AWS_CA_BUNDLE) : undefined;
+      const { status, body } = await httpGet(url, timeouts, ca, options.userAgent);
+      let token: unknown;
+      try {
+        token = (JSON.parse(body) as { SigninToken?: unknown }).SigninToken;
+      } catch {
+        token = undefined;
+      }
+      if (status !== 200 || typeof token !== 'string' || token === '') throw new FederationError(status, body.slice(0, 500));
+      return token;
+    },
   };
+}
+
+/** One GET with the SDK clients' timeouts; the answer's status and text (at most 64 KiB). */
+async function httpGet(
+  url: URL,
+  timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
+  ca: string | undefined,
+  userAgent: string | undefined,
+): Promise<{ status: number; body: string }> {
+  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', headers: userAgent ? { 'user-agent': userAgent } : {}, ...(ca ? { ca } : {}), timeout: timeouts.connectionTimeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= 64 * 1024) chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(overall);
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', (error) => reject(new FederationError(0, error.message)));
+    });
+    const overall = setTimeout(() => req.destroy(new Error(`no answer within ${timeouts.requestTimeoutMs} ms`)), timeouts.requestTimeoutMs);
+    req.on('timeout', () => req.destroy(new Error(`no connection within ${timeouts.connectionTimeoutMs} ms`)));
+    req.on('error', (error) => {
+      clearTimeout(overall);
+      reject(new FederationError(0, error.message));
+    });
+    req.end();
+  });
+}
+
+function readCaBundle(m: Messages, caBundle: string | undefined): string | undefined {
+  if (!caBundle) return undefined;
+  try {
+    return readFileSync(caBundle, 'utf8');
+  } catch (error) {
+    throw new CliError(m.config.caBundleUnreadable(caBundle, (error as Error).message));
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { newConfigureCommand } from '../../src/commands/configure.js';
+import { newConsoleCommand } from '../../src/commands/console.js';
 import { newExportCredentialsCommand } from '../../src/commands/export-credentials.js';
 import type { Factory } from '../../src/commands/factory.js';
 import { newLoginCommand } from '../../src/commands/login.js';
@@ -84,6 +85,23 @@ describe('command flags → options', () => {
     expect((await parsed(newWhoamiCommand, [], env)).profile).toBe('from-default');
     expect((await parsed(newExportCredentialsCommand, [], env)).profile).toBe('from-default');
     expect((await parsed(newLoginCommand, ['--profile', 'p'], { AWS_PROFILE: 'a' })).profile).toBe('p');
+  });
+
+  it('console maps each flag, and the profile from the environment', async () => {
+    expect(await parsed(newConsoleCommand, ['--destination', 's3', '--region', 'eu-west-1', '--print', '--portal'], { AWS_PROFILE: 'a' })).toEqual({
+      profile: 'a',
+      destination: 's3',
+      region: 'eu-west-1',
+      print: true,
+      portal: true,
+    });
+    expect(await parsed(newConsoleCommand, ['--profile', 'p'])).toEqual({
+      profile: 'p',
+      destination: undefined,
+      region: undefined,
+      print: undefined,
+      portal: undefined,
+    });
   });
 
   it('populate maps its flags and the shared sign-in flags', async () => {
