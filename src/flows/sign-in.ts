@@ -186,6 +186,11 @@ export async function signInWithContext(
  * expired token means.
  */
 export async function sessionTokenWithContext(ctx: Context, target: SsoTarget): Promise<SsoToken | undefined> {
+  return (await sessionTokenAndSource(ctx, target))?.token;
+}
+
+/** sessionTokenWithContext, and whether the token came from the cache as it was or from a refresh. */
+export async function sessionTokenAndSource(ctx: Context, target: SsoTarget): Promise<{ token: SsoToken; via: 'cache' | 'refresh' } | undefined> {
   const result = await sessionToken(target, {
     messages: ctx.messages,
     cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
@@ -198,5 +203,5 @@ export async function sessionTokenWithContext(ctx: Context, target: SsoTarget): 
   const { token, via } = result;
   for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
   ctx.log.debug(`token: from ${via}, expires ${token.expiresAt.toISOString()}, refresh token ${token.refreshToken ? 'present' : 'absent'}`);
-  return token;
+  return result;
 }

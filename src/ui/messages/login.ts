@@ -6,7 +6,16 @@ const en = {
   sessionNotFound: (name: string) => `The specified sso-session does not exist: "${name}"`,
   profileNotFound: (name: string) => `The config profile (${name}) could not be found`,
   loggedIn: (startUrl: string) => `Successfully logged into Start URL: ${startUrl}\n`,
+  noSessions: 'There is no [sso-session] section in the config file; create one with: sso-setup configure',
+  allWithTarget: '--all signs in every sso-session; it cannot be combined with --profile, --sso-session or --remember.',
+  allSigningIn: (session: string, startUrl: string) => `\nSigning in to sso-session ${session} (${startUrl})\n`,
+  allSummary: (session: string, result: string, reason: string) =>
+    `${session}: ${
+      result === 'already' ? 'already signed in' : result === 'refreshed' ? 'refreshed' : result === 'signed-in' ? 'signed in' : `failed (${reason})`
+    }\n`,
+  allFailed: (failed: number, total: number) => `${failed} of ${total} sso-sessions could not be signed in.`,
   help: {
+    all: 'sign in to every sso-session in the config that needs it: refresh first, then one browser sign-in per session',
     force: 'sign in anew in the browser even when the refresh token still works',
     description: 'Sign in again and refresh the cached SSO token',
     profile: 'profile to sign in with (default: AWS_PROFILE, then "default")',
@@ -21,7 +30,22 @@ const ja: typeof en = {
   sessionNotFound: (name: string) => `指定された sso-session は存在しません: "${name}"`,
   profileNotFound: (name: string) => `設定プロファイル (${name}) が見つかりません`,
   loggedIn: (startUrl: string) => `SSO 開始 URL にサインインしました: ${startUrl}\n`,
+  noSessions: '設定ファイルに [sso-session] セクションがありません。次のコマンドで作成してください: sso-setup configure',
+  allWithTarget: '--all はすべての sso-session にサインインします。--profile、--sso-session、--remember とは同時に指定できません。',
+  allSigningIn: (session: string, startUrl: string) => `\nsso-session ${session} (${startUrl}) にサインインします\n`,
+  allSummary: (session: string, result: string, reason: string) =>
+    `${session}: ${
+      result === 'already'
+        ? 'サインイン済み'
+        : result === 'refreshed'
+          ? '更新しました'
+          : result === 'signed-in'
+            ? 'サインインしました'
+            : `失敗しました (${reason})`
+    }\n`,
+  allFailed: (failed: number, total: number) => `${total} 件の sso-session のうち ${failed} 件にサインインできませんでした。`,
   help: {
+    all: '設定ファイル内のサインインが必要なすべての sso-session にサインインする: まず更新を試し、残りはセッションごとにブラウザでサインイン',
     force: 'リフレッシュトークンが有効でも、ブラウザで改めてサインインする',
     description: 'もう一度サインインして、キャッシュされた SSO トークンを更新する',
     profile: 'サインインに使うプロファイル (デフォルト: AWS_PROFILE、なければ "default")',
