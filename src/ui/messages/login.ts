@@ -18,7 +18,7 @@ const en = {
     all: 'sign in to every sso-session in the config that needs it: refresh first, then one browser sign-in per session',
     force: 'sign in anew in the browser even when the refresh token still works',
     description: 'Sign in again and refresh the cached SSO token',
-    profile: 'profile to sign in with (default: AWS_PROFILE, then "default")',
+    profile: 'profile to sign in with (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then "default")',
     ssoSession: 'sso-session to sign in to, without a profile',
   },
 };
@@ -48,7 +48,7 @@ const ja: typeof en = {
     all: '設定ファイル内のサインインが必要なすべての sso-session にサインインする: まず更新を試し、残りはセッションごとにブラウザでサインイン',
     force: 'リフレッシュトークンが有効でも、ブラウザで改めてサインインする',
     description: 'もう一度サインインして、キャッシュされた SSO トークンを更新する',
-    profile: 'サインインに使うプロファイル (デフォルト: AWS_PROFILE、なければ "default")',
+    profile: 'サインインに使うプロファイル (デフォルト: AWS_PROFILE、次に AWS_DEFAULT_PROFILE、なければ "default")',
     ssoSession: 'プロファイルを使わずにサインインする sso-session',
   },
 };
