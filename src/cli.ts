@@ -12,6 +12,7 @@ import { newPopulateCommand } from './commands/populate.js';
 import { newStatusCommand } from './commands/status.js';
 import { newWhoamiCommand } from './commands/whoami.js';
 import { newExportCredentialsCommand } from './commands/export-credentials.js';
+import { newConsoleCommand } from './commands/console.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
 
 /**
@@ -39,6 +40,7 @@ export function buildProgram(getContext: (globals: GlobalOptions) => Context, m:
     newStatusCommand(f),
     newWhoamiCommand(f),
     newExportCredentialsCommand(f),
+    newConsoleCommand(f),
     newCompletionCommand(f),
   ]) {
     program.addCommand(command);

@@ -35,6 +35,18 @@ export interface ClientFactory {
     profile: string | undefined,
     files: { configFile: string; credentialsFile: string },
   ): Promise<AwsCredentialIdentityProvider>;
+  /**
+   * The console sign-in endpoint (docs/compat.md §B7): the explicit `endpoint`, else
+   * AWS_ENDPOINT_URL_SIGNIN, else AWS_ENDPOINT_URL (neither under
+   * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true), else the partition's `defaultUrl`.
+   */
+  federationEndpoint(defaultUrl: string): string;
+  /**
+   * `Action=getSigninToken` at a federation endpoint: role credentials in, a sign-in token
+   * out. Not an SDK operation (no SDK models it), so a plain HTTPS GET with the same
+   * timeouts and AWS_CA_BUNDLE as the SDK clients. Rejects with FederationError.
+   */
+  getSigninToken(endpoint: string, session: { sessionId: string; sessionKey: string; sessionToken: string }): Promise<string>;
 }
 
 /** The TLS settings of the AWS CLI's global options (docs/compat.md §D4). */
@@ -47,6 +59,28 @@ export interface TlsOptions {
   profileCaBundle?: () => Promise<string | undefined>;
   /** Where the --no-verify-ssl warning goes (stderr). */
   warn?: (text: string) => void;
+}
+
+/** A getSigninToken that failed: the HTTP status (0 when no answer came) and the server's text. */
+export class FederationError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FederationError';
+  }
+}
+
+/** An endpoint's `/federation` URL: a base path that already ends in it is kept. */
+export function federationUrl(base: string): string {
+  const url = new URL(base);
+  let path = url.pathname;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  url.pathname = path.endsWith('/federation') ? path : `${path}/federation`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
 }
 
 export interface ClientFactoryOptions {
@@ -117,7 +151,72 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       };
       return source === 'profile' ? providers.fromIni(init) : providers.fromNodeProviderChain(init);
     },
+    federationEndpoint(defaultUrl) {
+      const env = options.env;
+      const configured = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true'
+        ? undefined
+        : env.AWS_ENDPOINT_URL_SIGNIN || env.AWS_ENDPOINT_URL || undefined;
+      return federationUrl(options.endpoint ?? configured ?? defaultUrl);
+    },
+    async getSigninToken(endpoint, session) {
+      const url = new URL(endpoint);
+      url.search = new URLSearchParams({ Action: 'getSigninToken', Session: JSON.stringify(session) }).toString();
+      const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+      const ca = url.protocol === 'https:' ? await readCaBundle(options.messages, options.env, options.tls ?? {}) : undefined;
+      const { status, body } = await httpGet(url, timeouts, ca, options.userAgent);
+      let token: unknown;
+      try {
+        token = (JSON.parse(body) as { SigninToken?: unknown }).SigninToken;
+      } catch {
+        token = undefined;
+      }
+      if (status !== 200 || typeof token !== 'string' || token === '') throw new FederationError(status, body.slice(0, 500));
+      return token;
+    },
   };
+}
+
+/** One GET with the SDK clients' timeouts; the answer's status and text (at most 64 KiB). */
+async function httpGet(
+  url: URL,
+  timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
+  ca: string | undefined,
+  userAgent: string | undefined,
+): Promise<{ status: number; body: string }> {
+  const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', headers: userAgent ? { 'user-agent': userAgent } : {}, ...(ca ? { ca } : {}), timeout: timeouts.connectionTimeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= 64 * 1024) chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(overall);
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', (error) => reject(new FederationError(0, error.message)));
+    });
+    const overall = setTimeout(() => req.destroy(new Error(`no answer within ${timeouts.requestTimeoutMs} ms`)), timeouts.requestTimeoutMs);
+    req.on('timeout', () => req.destroy(new Error(`no connection within ${timeouts.connectionTimeoutMs} ms`)));
+    req.on('error', (error) => {
+      clearTimeout(overall);
+      reject(new FederationError(0, error.message));
+    });
+    req.end();
+  });
+}
+
+/** The CA bundle the SDK clients trust (as resolveCaBundle chooses it), read; undefined when none is set. */
+async function readCaBundle(m: Messages, env: NodeJS.ProcessEnv, tls: TlsOptions): Promise<string | undefined> {
+  const bundle = await resolveCaBundle(m, { flag: tls.caBundle, env, profile: tls.profileCaBundle });
+  if (!bundle) return undefined;
+  try {
+    return readFileSync(bundle.file, 'utf8');
+  } catch (error) {
+    throw new CliError(m.config.caBundleUnreadable(bundle.source, bundle.file, (error as Error).message));
+  }
 }
 
 /**
@@ -156,14 +255,7 @@ async function createRequestHandler(
 ): Promise<object> {
   let ca: string | undefined;
   if (tls.verifySsl !== false) {
-    const bundle = await resolveCaBundle(m, { flag: tls.caBundle, env, profile: tls.profileCaBundle });
-    if (bundle) {
-      try {
-        ca = readFileSync(bundle.file, 'utf8');
-      } catch (error) {
-        throw new CliError(m.config.caBundleUnreadable(bundle.source, bundle.file, (error as Error).message));
-      }
-    }
+    ca = await readCaBundle(m, env, tls);
   }
   const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);
   const handlerOptions = {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolveProfile } from '../config/profile-name.js';
+import { CliError, ExitCode } from '../errors.js';
 import type { LoginOptions } from '../flows/login.js';
 import type { Factory, RunFn } from './factory.js';
 import { addSignInOptions, parseSignInFlags, type SignInCommandFlags } from './sign-in-options.js';
@@ -11,6 +12,7 @@ interface LoginFlags extends SignInCommandFlags {
   ssoSession?: string;
   force?: boolean;
   remember?: boolean;
+  all?: boolean;
 }
 
 /** `sso-setup login`: the AWS CLI's `aws sso login`, refresh token first. */
@@ -20,9 +22,13 @@ export function newLoginCommand(f: Factory, run?: RunFn<LoginOptions>): Command 
     .description(m.login.help.description)
     .option('--profile <name>', m.login.help.profile)
     .option('--sso-session <name>', m.login.help.ssoSession)
-    .option('--force', m.login.help.force);
+    .option('--force', m.login.help.force)
+    .option('--all', m.login.help.all);
   return addSignInOptions(command, m, { remember: true }).action(async (flags: LoginFlags) => {
     const signIn = parseSignInFlags(m, flags);
+    if (flags.all && (flags.profile !== undefined || flags.ssoSession !== undefined || flags.remember)) {
+      throw new CliError(m.login.allWithTarget, ExitCode.usage);
+    }
     const ctx = f.context();
     const options: LoginOptions = {
       ...signIn,
@@ -31,9 +37,11 @@ export function newLoginCommand(f: Factory, run?: RunFn<LoginOptions>): Command 
       profileFlag: flags.profile !== undefined,
       force: flags.force,
       remember: flags.remember,
+      ...(flags.all ? { all: true } : {}),
     };
     if (run) return run(options);
-    const { login } = await import('../flows/login.js');
-    await login(ctx, options);
+    const { login, loginAll } = await import('../flows/login.js');
+    if (options.all) await loginAll(ctx, options);
+    else await login(ctx, options);
   });
 }

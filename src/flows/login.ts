@@ -2,11 +2,11 @@ import type { Context } from '../context.js';
 import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/read.js';
 import { ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { writeConfig } from './write-config.js';
-import { CliError, ConfigurationError, ExitCode } from '../errors.js';
+import { CliError, ConfigurationError, ExitCode, InterruptedError } from '../errors.js';
 import type { Messages } from '../ui/messages/index.js';
 import { parseScopes } from '../sso/scopes.js';
-import type { SsoTarget } from '../sso/sign-in.js';
-import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
+import { MIN_REMAINING_MS, type SsoTarget } from '../sso/sign-in.js';
+import { chooseMethod, sessionTokenAndSource, signInWithContext, type SignInFlags } from './sign-in.js';
 import { parseUseDeviceCode, type SignInMethodChoice } from '../sso/sign-in-method.js';
 
 export interface LoginOptions extends SignInFlags {
@@ -20,6 +20,8 @@ export interface LoginOptions extends SignInFlags {
   force?: boolean;
   /** --remember: save the flow used in the sso-session (sso_use_device_code). */
   remember?: boolean;
+  /** --all: every sso-session in the config that needs it (loginAll). */
+  all?: boolean;
 }
 
 const REQUIRED = ['sso_start_url', 'sso_region'] as const;
@@ -96,3 +98,64 @@ async function saveUseDeviceCode(ctx: Context, sessionName: string, useDeviceCod
   const written = await writeConfig(ctx, edit);
   if (written.changed) ctx.stdout.write(ctx.messages.signIn.remembered(sessionName, useDeviceCode));
 }
+
+/** How one sso-session came out of `login --all`. */
+export type SessionLoginOutcome =
+  | { session: string; result: 'already' | 'refreshed' | 'signed-in' }
+  | { session: string; result: 'failed'; reason: string };
+
+/**
+ * `sso-setup login --all`: every sso-session in the config, in the file's order. First,
+ * without a browser, each cached token is checked and refreshed when under 15 minutes are
+ * left (as botocore refreshes it); then one browser sign-in per session that still needs one,
+ * one after the other. A summary line per session at the end; a session that failed does not
+ * stop the others, and makes the command fail. With --force every session signs in anew.
+ */
+export async function loginAll(ctx: Context, options: LoginOptions): Promise<SessionLoginOutcome[]> {
+  const m = ctx.messages;
+  const config = await readAwsConfig(ctx.paths, m);
+  const names = Object.keys(config.ssoSessions);
+  if (names.length === 0) throw new ConfigurationError(m.login.noSessions);
+  const outcomes = new Map<string, SessionLoginOutcome>();
+  const targets = new Map<string, SsoTarget>();
+  const failed = (session: string, error: unknown): SessionLoginOutcome => {
+    if (error instanceof InterruptedError) throw error;
+    return { session, result: 'failed', reason: error instanceof Error ? error.message.trim() : String(error) };
+  };
+  for (const name of names) {
+    try {
+      targets.set(name, sessionTarget(m, name, config.ssoSessions));
+    } catch (error) {
+      outcomes.set(name, failed(name, error));
+    }
+  }
+  if (options.force !== true) {
+    for (const [name, target] of targets) {
+      try {
+        const cached = await sessionTokenAndSource(ctx, target);
+        if (cached && cached.token.expiresAt.getTime() - ctx.clock.now() >= MIN_REMAINING_MS) {
+          outcomes.set(name, { session: name, result: cached.via === 'refresh' ? 'refreshed' : 'already' });
+        }
+      } catch (error) {
+        ctx.log.debug(`login --all: ${name}: the cached token could not be used (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
+  }
+  for (const [name, target] of targets) {
+    if (outcomes.has(name)) continue;
+    ctx.stderr.write(m.login.allSigningIn(name, target.startUrl));
+    try {
+      const result = await signInWithContext(ctx, target, { ...options, forceRefresh: true, useRefreshToken: false });
+      await result.save();
+      outcomes.set(name, { session: name, result: 'signed-in' });
+    } catch (error) {
+      outcomes.set(name, failed(name, error));
+    }
+  }
+  const ordered = names.map((name) => outcomes.get(name)!);
+  ctx.stdout.write(ordered.map((o) => m.login.allSummary(o.session, o.result, o.result === 'failed' ? o.reason : '')).join(''));
+  const failures = ordered.filter((o) => o.result === 'failed').length;
+  if (failures > 0) throw new CliError(m.login.allFailed(failures, ordered.length));
+  return ordered;
+}
+

@@ -62,15 +62,24 @@ function announceBrowserAuthorization(ctx: Context, noBrowser: boolean) {
  * themselves, and the wait continues.
  */
 async function openOrFallBack(ctx: Context, url: string): Promise<void> {
+  const reasons = await openBrowserOrReasons(ctx, url);
+  if (reasons) ctx.stderr.write(ctx.messages.signIn.browserNotOpened(reasons));
+}
+
+/**
+ * Opens the browser on a URL; never throws. Undefined when it opened, else why not, in
+ * words (the opener rejected, threw, or reported failures). The caller decides the fallback.
+ */
+export async function openBrowserOrReasons(ctx: Context, url: string): Promise<string[] | undefined> {
   let result: BrowserOpenResult;
   try {
     result = await ctx.openBrowser(url);
   } catch (error) {
     result = { opened: false, failures: [{ error: printable(error instanceof Error ? error.message : String(error)) }] };
   }
-  if (result.opened) return;
+  if (result.opened) return undefined;
   ctx.log.debug(`browser: not opened (${JSON.stringify(result.failures)})`);
-  ctx.stderr.write(ctx.messages.signIn.browserNotOpened(result.failures.map((failure) => describeBrowserFailure(ctx.messages, failure))));
+  return result.failures.map((failure) => describeBrowserFailure(ctx.messages, failure));
 }
 
 function describeBrowserFailure(m: Messages, failure: BrowserFailure): string {
@@ -194,6 +203,11 @@ export async function signInWithContext(
  * expired token means.
  */
 export async function sessionTokenWithContext(ctx: Context, target: SsoTarget): Promise<SsoToken | undefined> {
+  return (await sessionTokenAndSource(ctx, target))?.token;
+}
+
+/** sessionTokenWithContext, and whether the token came from the cache as it was or from a refresh. */
+export async function sessionTokenAndSource(ctx: Context, target: SsoTarget): Promise<{ token: SsoToken; via: 'cache' | 'refresh' } | undefined> {
   const result = await sessionToken(target, {
     messages: ctx.messages,
     cache: new SsoCache(ctx.paths.ssoCacheDir, ctx.fsOptions),
@@ -206,5 +220,5 @@ export async function sessionTokenWithContext(ctx: Context, target: SsoTarget): 
   const { token, via } = result;
   for (const secret of [token.accessToken, token.refreshToken, token.clientSecret]) ctx.log.secret(secret);
   ctx.log.debug(`token: from ${via}, expires ${token.expiresAt.toISOString()}, refresh token ${token.refreshToken ? 'present' : 'absent'}`);
-  return token;
+  return result;
 }

@@ -27,7 +27,7 @@ export interface SdkLogger {
  * members its models mark sensitive (accessToken, refreshToken, idToken, clientSecret,
  * codeVerifier, assertion, subjectToken; secretAccessKey, sessionToken) but not `deviceCode`
  * (StartDeviceAuthorization, CreateToken) nor the authorization `code` (CreateToken): those
- * would be logged as they are. Not secrets, and kept: `userCode` (shown to the user anyway),
+ * would be logged as they are; nor the console's `SigninToken` (not an SDK call at all). Not secrets, and kept: `userCode` (shown to the user anyway),
  * `errorCode`, `httpStatusCode`, `clientId`, `accessKeyId`.
  */
 const SECRET_NAMES = new Set(
@@ -44,6 +44,7 @@ const SECRET_NAMES = new Set(
     'secretAccessKey',
     'sessionToken',
     'x-amz-sso_bearer_token',
+    'SigninToken',
   ].map((name) => name.toLowerCase()),
 );
 

@@ -92,6 +92,7 @@ export function getRoleCredentials(request: EmuRequest, store: Store): Reply {
     accountId: account.accountId,
     roleName,
     userName: store.settings.org.user.userName,
+    secretAccessKey,
     sessionToken,
     expiresAt,
   });

@@ -11,6 +11,7 @@ import * as ids from './ids.js';
 import { createToken, decideDeviceCode, registerClient, startDeviceAuthorization } from './oidc.js';
 import { copyOrganisation, DEFAULT_ORG } from './org.js';
 import { authorizeDecision, authorizePage, deviceDecision, devicePage } from './pages.js';
+import { federation } from './federation.js';
 import { getRoleCredentials, listAccountRoles, listAccounts, logout } from './portal.js';
 import { Store, type Settings } from './state.js';
 import { sts } from './sts.js';
@@ -57,6 +58,8 @@ const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/federation/credentials', op: 'GetRoleCredentials', service: 'portal', handle: getRoleCredentials },
   { method: 'POST', path: '/logout', op: 'Logout', service: 'portal', handle: logout },
   { method: 'POST', path: '/', op: 'GetCallerIdentity', service: 'sts', handle: sts },
+  { method: 'GET', path: '/federation', op: 'Federation', service: 'page', handle: federation },
+  { method: 'POST', path: '/federation', op: 'Federation', service: 'page', handle: federation },
 ];
 
 const OPERATIONS: ReadonlySet<string> = new Set(ROUTES.map((r) => r.op));

@@ -90,8 +90,16 @@ export interface RoleCredential {
   accountId: string;
   roleName: string;
   userName: string;
+  secretAccessKey: string;
   sessionToken: string;
   expiresAt: number;
+}
+
+/** A console sign-in token from getSigninToken: single-use, valid for 15 minutes. */
+export interface SigninTokenGrant {
+  accessKeyId: string;
+  expiresAt: number;
+  used: boolean;
 }
 
 /** Where the next page of one listing starts. */
@@ -111,6 +119,7 @@ export class Store {
   readonly accessTokens = new Map<string, AccessGrant>();
   readonly refreshTokens = new Map<string, RefreshGrant>();
   readonly roleCredentials = new Map<string, RoleCredential>();
+  readonly signinTokens = new Map<string, SigninTokenGrant>();
   readonly pageCursors = new Map<string, PageCursor>();
   private readonly secrets: string[] = [];
   /** 'http://127.0.0.1:PORT', set once the server listens. */

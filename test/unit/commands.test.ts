@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { newConfigureCommand } from '../../src/commands/configure.js';
+import { newConsoleCommand } from '../../src/commands/console.js';
 import { newExportCredentialsCommand } from '../../src/commands/export-credentials.js';
 import type { Factory } from '../../src/commands/factory.js';
 import { newLoginCommand } from '../../src/commands/login.js';
+import { newLogoutCommand } from '../../src/commands/logout.js';
 import { newPopulateCommand } from '../../src/commands/populate.js';
 import { newWhoamiCommand } from '../../src/commands/whoami.js';
 import { profileFromEnvironment, resolveProfile } from '../../src/config/profile-name.js';
@@ -84,6 +86,35 @@ describe('command flags → options', () => {
     expect((await parsed(newWhoamiCommand, [], env)).profile).toBe('from-default');
     expect((await parsed(newExportCredentialsCommand, [], env)).profile).toBe('from-default');
     expect((await parsed(newLoginCommand, ['--profile', 'p'], { AWS_PROFILE: 'a' })).profile).toBe('p');
+  });
+
+  it('login --all, alone; logout --sso-session or --profile, one of them, and AWS_PROFILE never narrows a logout', async () => {
+    expect(await parsed(newLoginCommand, ['--all'])).toMatchObject({ all: true });
+    expect((await parsed(newLoginCommand, [])).all).toBeUndefined();
+    for (const extra of [['--profile', 'p'], ['--sso-session', 's'], ['--remember']]) {
+      await expect(parsed(newLoginCommand, ['--all', ...extra])).rejects.toThrow(CliError);
+    }
+    expect(await parsed(newLogoutCommand, [], { AWS_PROFILE: 'a' })).toEqual({});
+    expect(await parsed(newLogoutCommand, ['--sso-session', 's'])).toEqual({ ssoSession: 's' });
+    expect(await parsed(newLogoutCommand, ['--profile', 'p'])).toEqual({ profile: 'p' });
+    await expect(parsed(newLogoutCommand, ['--profile', 'p', '--sso-session', 's'])).rejects.toThrow(en.logout.bothTargets);
+  });
+
+  it('console maps each flag, and the profile from the environment', async () => {
+    expect(await parsed(newConsoleCommand, ['--destination', 's3', '--region', 'eu-west-1', '--print', '--portal'], { AWS_PROFILE: 'a' })).toEqual({
+      profile: 'a',
+      destination: 's3',
+      region: 'eu-west-1',
+      print: true,
+      portal: true,
+    });
+    expect(await parsed(newConsoleCommand, ['--profile', 'p'])).toEqual({
+      profile: 'p',
+      destination: undefined,
+      region: undefined,
+      print: undefined,
+      portal: undefined,
+    });
   });
 
   it('populate maps its flags and the shared sign-in flags', async () => {

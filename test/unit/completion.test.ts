@@ -60,7 +60,7 @@ const complete = (...words: string[]) => completionCandidates(program(), words, 
 describe('completionCandidates', () => {
   it('offers the visible commands first (not the hidden __complete)', async () => {
     const commands = await complete('');
-    expect(commands).toEqual(['configure', 'login', 'logout', 'populate', 'status', 'whoami', 'export-credentials', 'completion', 'help']);
+    expect(commands).toEqual(['configure', 'login', 'logout', 'populate', 'status', 'whoami', 'export-credentials', 'console', 'completion', 'help']);
   });
 
   it('filters by the prefix of the word being completed', async () => {
@@ -92,6 +92,7 @@ describe('completionCandidates', () => {
   it('offers the profile names of the config file after --profile', async () => {
     expect(await complete('login', '--profile', '')).toEqual(['default', 'dev', 'prod.admin']);
     expect(await complete('whoami', '--profile', '')).toEqual(['default', 'dev', 'prod.admin']);
+    expect(await complete('console', '--profile', '')).toEqual(['default', 'dev', 'prod.admin']);
   });
 
   it('offers the sso-session names after --sso-session', async () => {
@@ -106,7 +107,7 @@ describe('completionCandidates', () => {
     expect(await complete('configure', '--output', '')).toEqual(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']);
     expect(await complete('completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(await complete('completion', 'bash', '')).toEqual([]); // one shell only
-    expect(await complete('help', 'c')).toEqual(['configure', 'completion']);
+    expect(await complete('help', 'c')).toEqual(['configure', 'console', 'completion']);
   });
 
   it('offers nothing for values it cannot know or after an unknown command', async () => {
