@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Context } from './context.js';
 import { removeInFlightTempFiles } from './config/atomic-write.js';
-import { CliError, ExitCode, InterruptedError } from './errors.js';
+import { CliError, ExitCode, ExitStatus, InterruptedError } from './errors.js';
+import { processSignals } from './ports.js';
 import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
 import type { Factory } from './commands/factory.js';
 import { langFlag, newRootCommand } from './commands/root.js';
@@ -12,6 +13,7 @@ import { newPopulateCommand } from './commands/populate.js';
 import { newStatusCommand } from './commands/status.js';
 import { newWhoamiCommand } from './commands/whoami.js';
 import { newExportCredentialsCommand } from './commands/export-credentials.js';
+import { newExecCommand } from './commands/exec.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
 
 /**
@@ -29,6 +31,7 @@ export function buildProgram(getContext: () => Context, m: Messages): Command {
     newStatusCommand(f),
     newWhoamiCommand(f),
     newExportCredentialsCommand(f),
+    newExecCommand(f),
     newCompletionCommand(f),
   ]) {
     program.addCommand(command);
@@ -36,6 +39,12 @@ export function buildProgram(getContext: () => Context, m: Messages): Command {
   // What the completion scripts call: `__complete -- WORD…` prints the candidates for the last word.
   program.addCommand(newCompleteCommand(f), { hidden: true });
   return program;
+}
+
+/** The arguments before `--`: what follows is another program's (`exec -- COMMAND --debug`). */
+function ownArguments(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
 }
 
 /** File-system failures people can act on, in words; undefined for anything else. */
@@ -53,7 +62,7 @@ function describeFileError(m: Messages, error: unknown): string | undefined {
  */
 export async function main(
   argv: string[],
-  getContext: (lang: Language) => Context = (lang) => createContext({ debug: argv.includes('--debug'), lang }),
+  getContext: (lang: Language) => Context = (lang) => createContext({ debug: ownArguments(argv).includes('--debug'), lang }),
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let ctx: Context | undefined;
@@ -77,6 +86,7 @@ export async function main(
       }
       return ExitCode.usage; // commander already printed the message
     }
+    if (error instanceof ExitStatus) return error.exitCode;
     if (error instanceof InterruptedError) {
       stderr(`\n${m.common.interrupted}\n`);
       return error.exitCode;
@@ -101,15 +111,17 @@ export async function main(
  * Ctrl-C while waiting (not at a prompt, where the prompt library handles it), SIGTERM or a
  * closed terminal: files are only ever replaced by atomic renames, so stopping leaves them
  * as they were; the temp file of a write in progress (it may hold tokens) is removed on exit.
+ * A command that trapped the signals (Context.signals: `exec`, `serve`) gets them instead.
  */
 export function handleInterruptions(): void {
   process.on('exit', removeInFlightTempFiles);
-  process.once('SIGINT', () => {
+  process.on('SIGINT', () => {
+    if (processSignals.dispatch('SIGINT')) return;
     process.stderr.write('\n');
     process.exit(ExitCode.interrupted);
   });
-  process.once('SIGTERM', () => process.exit(128 + 15));
-  process.once('SIGHUP', () => process.exit(128 + 1));
+  process.on('SIGTERM', () => processSignals.dispatch('SIGTERM') || process.exit(128 + 15));
+  process.on('SIGHUP', () => processSignals.dispatch('SIGHUP') || process.exit(128 + 1));
 }
 
 /** The process entry point, called by bin/sso-setup.js. */

@@ -18,6 +18,7 @@ import { completion } from './completion.js';
 import { config } from './config.js';
 import { configure } from './configure.js';
 import { credentials } from './credentials.js';
+import { exec } from './exec.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
 import { populate } from './populate.js';
@@ -26,7 +27,7 @@ import { signIn } from './sign-in.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, config, program, completion };
+const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, exec, config, program, completion };
 
 /** The catalogue's shape: one group of texts per command or area. */
 export type Messages = { [Area in keyof typeof AREAS]: (typeof AREAS)[Area]['en'] };
