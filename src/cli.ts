@@ -14,6 +14,7 @@ import { newStatusCommand } from './commands/status.js';
 import { newWhoamiCommand } from './commands/whoami.js';
 import { newExportCredentialsCommand } from './commands/export-credentials.js';
 import { newExecCommand } from './commands/exec.js';
+import { newServeCommand } from './commands/serve.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
 
 /**
@@ -32,6 +33,7 @@ export function buildProgram(getContext: () => Context, m: Messages): Command {
     newWhoamiCommand(f),
     newExportCredentialsCommand(f),
     newExecCommand(f),
+    newServeCommand(f),
     newCompletionCommand(f),
   ]) {
     program.addCommand(command);

@@ -142,6 +142,14 @@ const SAMPLES: Record<string, unknown[][]> = {
   'status.check.conflict': [['--profile', '--sso-session']],
   'status.check.needsCheck': [['--min-remaining']],
   'status.check.invalidDuration': [['30x']],
+  'serve.serving': [['dev', 'http://127.0.0.1:49152/', '2026-01-01T09:00:00Z']],
+  'serve.exports': [['http://127.0.0.1:49152/', 'c2VjcmV0LXRva2VuLWZvci10aGUtdGVzdHM', 'ap-northeast-1']],
+  'serve.notLoopbackWarning': [['0.0.0.0']],
+  'serve.requestLog': [['2026-01-01T09:00:00.000Z', 'GET', '/', 200]],
+  'serve.renewed': [['2026-01-01T09:00:00Z']],
+  'serve.renewalFailed': [['The SSO session for profile dev has expired']],
+  'serve.cannotListen': [['127.0.0.1', 8080, 'EADDRINUSE']],
+  'serve.invalidPort': [['http']],
   'status.statusEntry': [
     [status, 42],
     [{ ...status, signedIn: false }, 0],
@@ -179,10 +187,10 @@ const SAMPLES: Record<string, unknown[][]> = {
 };
 
 /**
- * Texts that are intentionally the same in both languages (path, or path#call index).
- * None today: even `help.term` and `help.title` translate commander's words.
+ * Texts that are intentionally the same in both languages (path, or path#call index): log
+ * lines made of values only. Even `help.term` and `help.title` translate commander's words.
  */
-const IDENTICAL: string[] = [];
+const IDENTICAL: string[] = ['serve.requestLog#0'];
 
 const all = leaves(en as unknown as Record<string, unknown>, ja as unknown as Record<string, unknown>);
 const calls = all.flatMap((leaf) =>

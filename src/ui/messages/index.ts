@@ -23,11 +23,12 @@ import { login } from './login.js';
 import { logout } from './logout.js';
 import { populate } from './populate.js';
 import { program } from './program.js';
+import { serve } from './serve.js';
 import { signIn } from './sign-in.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, exec, config, program, completion };
+const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, exec, serve, config, program, completion };
 
 /** The catalogue's shape: one group of texts per command or area. */
 export type Messages = { [Area in keyof typeof AREAS]: (typeof AREAS)[Area]['en'] };
