@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { isatty } from 'node:tty';
 import type { Context } from '../context.js';
 import { readAwsConfig } from '../config/read.js';
 import { CliError, ExitStatus } from '../errors.js';
@@ -72,7 +73,12 @@ export async function exec(ctx: Context, options: ExecOptions): Promise<never> {
     env: childEnvironment(ctx.env, credentials, region),
     stdio: 'inherit', // no shell: on Windows a .cmd/.bat needs `cmd.exe /d /s /c` (README "exec")
   });
+  // In a terminal, Ctrl-C (SIGINT) and a closed terminal (SIGHUP) reach the whole foreground
+  // process group, the command included: passing them on would deliver them twice (a second
+  // Ctrl-C often means "quit now"). SIGTERM, and any signal without a terminal, is sent to us alone.
+  const terminal = isatty(0) || isatty(1) || isatty(2);
   const forward = (signal: StopSignal) => {
+    if (terminal && signal !== 'SIGTERM') return;
     ctx.log.debug(`exec: passing ${signal} on to the command`);
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
