@@ -21,8 +21,12 @@ export interface ExecOptions {
 export const COMMAND_NOT_FOUND = 127;
 export const COMMAND_NOT_EXECUTABLE = 126;
 
-/** Variables removed from the child's environment: with them it could resolve another profile. */
-const REMOVED = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'];
+/**
+ * Variables removed from the child's environment: with the profile ones it could resolve
+ * another profile; botocore's EnvProvider reads AWS_SECURITY_TOKEN *before* AWS_SESSION_TOKEN
+ * (docs/compat.md §B7 "Environment"), so a stale one would pair with our keys.
+ */
+const REMOVED = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_SECURITY_TOKEN'];
 
 /** The region a profile's clients use: its `region`, else the SSO region it signs in through. */
 export async function profileRegion(ctx: Context, profile: string): Promise<string> {
@@ -32,9 +36,9 @@ export async function profileRegion(ctx: Context, profile: string): Promise<stri
 }
 
 /**
- * The child's environment: ours, without the profile variables, with the role credentials
- * and region the AWS SDKs' environment providers read (botocore EnvProvider, the JS SDK's
- * fromEnv; AWS_CREDENTIAL_EXPIRATION in ISO 8601, as both parse it).
+ * The child's environment: ours, without the profile variables, with the role credentials,
+ * their account and the region the AWS SDKs' environment providers read (botocore
+ * EnvProvider, the JS SDK's fromEnv; AWS_CREDENTIAL_EXPIRATION in ISO 8601, as both parse it).
  */
 export function childEnvironment(env: NodeJS.ProcessEnv, credentials: CachedRoleCredentials, region: string): NodeJS.ProcessEnv {
   const result: NodeJS.ProcessEnv = { ...env };
@@ -45,6 +49,7 @@ export function childEnvironment(env: NodeJS.ProcessEnv, credentials: CachedRole
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     AWS_SESSION_TOKEN: credentials.sessionToken,
     AWS_CREDENTIAL_EXPIRATION: credentials.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    AWS_ACCOUNT_ID: credentials.accountId,
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
   };

@@ -64,7 +64,8 @@ describe('sso-setup exec', () => {
       "  'default_profile': os.environ.get('AWS_DEFAULT_PROFILE'), 'expiration': os.environ['AWS_CREDENTIAL_EXPIRATION'],",
       "  'arn': sts.get_caller_identity()['Arn']}))",
     ].join('\n');
-    const result = ok(await exec(['python3', '-c', script], { AWS_DEFAULT_PROFILE: 'also-not' }));
+    // A stale AWS_SECURITY_TOKEN would win over AWS_SESSION_TOKEN in botocore: exec removes it.
+    const result = ok(await exec(['python3', '-c', script], { AWS_DEFAULT_PROFILE: 'also-not', AWS_SECURITY_TOKEN: 'stale-token' }));
     const out = JSON.parse(result.stdout) as Record<string, string | null>;
     expect(out).toMatchObject({ method: 'env', region: 'ap-northeast-1', profile: null, default_profile: null, arn: expect.stringMatching(ARN) });
     expect(Date.parse(out.expiration!)).toBeGreaterThan(Date.now());

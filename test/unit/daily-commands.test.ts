@@ -139,14 +139,15 @@ describe('exec: the child environment and exit code', () => {
   const credentials = {
     accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'session', expiration: new Date('2026-01-01T10:00:00.000Z'), accountId: '111122223333',
   };
-  it('sets the credentials and region, removes the profile variables, keeps the rest', () => {
-    const env = childEnvironment({ PATH: '/bin', AWS_PROFILE: 'x', AWS_DEFAULT_PROFILE: 'y', AWS_ACCESS_KEY_ID: 'old', AWS_REGION: 'us-east-1' }, credentials, 'ap-northeast-1');
+  it('sets the credentials, account and region, removes the profile variables and AWS_SECURITY_TOKEN, keeps the rest', () => {
+    const env = childEnvironment({ PATH: '/bin', AWS_PROFILE: 'x', AWS_DEFAULT_PROFILE: 'y', AWS_ACCESS_KEY_ID: 'old', AWS_SECURITY_TOKEN: 'stale', AWS_ACCOUNT_ID: '999999999999', AWS_REGION: 'us-east-1' }, credentials, 'ap-northeast-1');
     expect(env).toEqual({
       PATH: '/bin',
       AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'secret',
       AWS_SESSION_TOKEN: 'session',
       AWS_CREDENTIAL_EXPIRATION: '2026-01-01T10:00:00Z',
+      AWS_ACCOUNT_ID: '111122223333',
       AWS_REGION: 'ap-northeast-1',
       AWS_DEFAULT_REGION: 'ap-northeast-1',
     });
