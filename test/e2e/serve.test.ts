@@ -55,8 +55,8 @@ beforeAll(async () => {
   server = spawn(process.execPath, [cliPath, 'serve', '--profile', 'dev'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stdout!.on('data', (d) => (stdout += d));
   server.stderr!.on('data', (d) => (stderr += d));
-  [, url] = await until(() => stdout, /export AWS_CONTAINER_CREDENTIALS_FULL_URI=(\S+)\n/);
-  [, token] = await until(() => stdout, /export AWS_CONTAINER_AUTHORIZATION_TOKEN=(\S+)\n/);
+  url = (await until(() => stdout, /export AWS_CONTAINER_CREDENTIALS_FULL_URI=(\S+)\n/))[1]!;
+  token = (await until(() => stdout, /export AWS_CONTAINER_AUTHORIZATION_TOKEN=(\S+)\n/))[1]!;
   // The clients know only the endpoint and the token: no profile, no SSO cache of their own.
   clientEnv = childEnv(home, {
     AWS_ENDPOINT_URL: emulator.url,

@@ -27,8 +27,8 @@ async function parsed<O>(make: (f: Factory, run: (o: O) => Promise<void>) => Com
   return received!;
 }
 
-async function usageError(make: (f: Factory, run: (o: never) => Promise<void>) => Command, argv: string[], env?: NodeJS.ProcessEnv) {
-  const error = await parsed(make, argv, env).then(
+async function usageError<O>(make: (f: Factory, run: (o: O) => Promise<void>) => Command, argv: string[], env?: NodeJS.ProcessEnv) {
+  const error = await parsed<O>(make, argv, env).then(
     () => undefined,
     (e: unknown) => e,
   );
