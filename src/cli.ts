@@ -1,10 +1,11 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { createContext, type Context } from './context.js';
-import { removeInFlightTempFiles } from './config/atomic-write.js';
-import { CliError, ExitCode, InterruptedError } from './errors.js';
+import { CliError, ExitCode } from './errors.js';
 import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
 import type { Factory } from './commands/factory.js';
 import { langFlag, newRootCommand, type GlobalOptions } from './commands/root.js';
+import { reportFailure } from './commands/failure.js';
+import { handleInterruptions } from './commands/interruptions.js';
 import { newConfigureCommand } from './commands/configure.js';
 import { newLoginCommand } from './commands/login.js';
 import { newLogoutCommand } from './commands/logout.js';
@@ -13,6 +14,8 @@ import { newStatusCommand } from './commands/status.js';
 import { newWhoamiCommand } from './commands/whoami.js';
 import { newExportCredentialsCommand } from './commands/export-credentials.js';
 import { newConsoleCommand } from './commands/console.js';
+import { newExecCommand } from './commands/exec.js';
+import { newServeCommand } from './commands/serve.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
 
 /**
@@ -41,6 +44,8 @@ export function buildProgram(getContext: (globals: GlobalOptions) => Context, m:
     newWhoamiCommand(f),
     newExportCredentialsCommand(f),
     newConsoleCommand(f),
+    newExecCommand(f),
+    newServeCommand(f),
     newCompletionCommand(f),
   ]) {
     program.addCommand(command);
@@ -50,12 +55,10 @@ export function buildProgram(getContext: (globals: GlobalOptions) => Context, m:
   return program;
 }
 
-/** File-system failures people can act on, in words; undefined for anything else. */
-function describeFileError(m: Messages, error: unknown): string | undefined {
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  if (!code || !path) return undefined;
-  const reason = m.common.fileErrorReason(code);
-  return reason ? m.common.cannotWrite(path, reason) : undefined;
+/** The arguments before `--`: what follows is another program's (`exec -- COMMAND --debug`). */
+function ownArguments(argv: string[]): string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
 }
 
 /**
@@ -67,7 +70,7 @@ export async function main(
   argv: string[],
   getContext: (lang: Language, globals: GlobalOptions) => Context = (lang, globals) =>
     createContext({
-      debug: argv.includes('--debug'),
+      debug: ownArguments(argv).includes('--debug'),
       lang,
       tls: { caBundle: globals.caBundle, verifySsl: globals.verifySsl, profile: globals.profile },
     }),
@@ -88,45 +91,8 @@ export async function main(
     await buildProgram((globals) => (ctx ??= getContext(lang, globals)), m).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) {
-        return ExitCode.ok;
-      }
-      return ExitCode.usage; // commander already printed the message
-    }
-    if (error instanceof InterruptedError) {
-      stderr(`\n${m.common.interrupted}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof CliError) {
-      stderr(`\n${error.message}\n`);
-      return error.exitCode;
-    }
-    const fileError = describeFileError(m, error);
-    if (fileError) {
-      stderr(`\n${fileError}\n`);
-      return ExitCode.failure;
-    }
-    // Not ours: show the type and message only (SDK errors never carry tokens in them).
-    const err = error as Error;
-    stderr(`\n${m.common.unexpectedError(err?.name ?? 'Error', err?.message ?? String(error))}\n`);
-    return ExitCode.failure;
+    return reportFailure(error, m, stderr);
   }
-}
-
-/**
- * Ctrl-C while waiting (not at a prompt, where the prompt library handles it), SIGTERM or a
- * closed terminal: files are only ever replaced by atomic renames, so stopping leaves them
- * as they were; the temp file of a write in progress (it may hold tokens) is removed on exit.
- */
-export function handleInterruptions(): void {
-  process.on('exit', removeInFlightTempFiles);
-  process.once('SIGINT', () => {
-    process.stderr.write('\n');
-    process.exit(ExitCode.interrupted);
-  });
-  process.once('SIGTERM', () => process.exit(128 + 15));
-  process.once('SIGHUP', () => process.exit(128 + 1));
 }
 
 /** The process entry point, called by bin/sso-setup.js. */

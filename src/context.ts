@@ -8,7 +8,7 @@ import type { Prompter } from './ui/prompter.js';
 import { createBackupper } from './config/backup.js';
 import type { FileSystemOptions } from './config/file-system.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
-import { systemClock, type Clock, type Output } from './ports.js';
+import { processSignals, systemClock, type Clock, type Output, type Signals } from './ports.js';
 import { catalogue, type Language, type Messages } from './ui/messages/index.js';
 
 /**
@@ -28,6 +28,8 @@ export interface Context {
   stdout: Output;
   stderr: Output;
   clock: Clock;
+  /** Stop signals (Ctrl-C, SIGTERM, SIGHUP), for commands that handle them themselves. */
+  signals: Signals;
   /** True when a person can answer prompts (stdin and stdout are terminals). */
   interactive: boolean;
   /** Created on first use: loading the prompt library costs start-up time. */
@@ -76,6 +78,7 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean; t
     stdout: overrides.stdout ?? process.stdout,
     stderr,
     clock: overrides.clock ?? systemClock,
+    signals: overrides.signals ?? processSignals,
     interactive: overrides.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY),
     prompter:
       overrides.prompter ??

@@ -26,6 +26,17 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * Ends the run with an exit code and nothing more to say: `exec` passing on its child's
+ * exit status, `status --check` telling a script the answer it already printed.
+ */
+export class ExitStatus extends CliError {
+  constructor(exitCode: number) {
+    super('', exitCode);
+    this.name = 'ExitStatus';
+  }
+}
+
 /** A configuration problem the user must fix in ~/.aws/config or with flags. */
 export class ConfigurationError extends CliError {
   constructor(message: string) {

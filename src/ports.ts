@@ -19,3 +19,39 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/** The signals a terminal or a supervisor sends to stop a program. */
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/**
+ * Stop signals. By default (src/cli.ts) each one exits at once (130 for Ctrl-C); while a
+ * handler is trapped it gets them instead, for commands that must stop something first
+ * (`exec` forwards them to its child, `serve` closes its server).
+ */
+export interface Signals {
+  /** Sends SIGINT, SIGTERM and SIGHUP to `handler` until the returned function is called. */
+  trap(handler: (signal: StopSignal) => void): () => void;
+}
+
+/** The process's signals, as src/cli.ts routes them: `dispatch` is its handlers' first call. */
+export function createSignalRouter(): Signals & { dispatch(signal: StopSignal): boolean } {
+  const handlers: Array<(signal: StopSignal) => void> = [];
+  return {
+    trap(handler) {
+      handlers.push(handler);
+      return () => {
+        const at = handlers.indexOf(handler);
+        if (at >= 0) handlers.splice(at, 1);
+      };
+    },
+    /** Gives the signal to the newest trap; false when nothing is trapped (the caller exits). */
+    dispatch(signal) {
+      const handler = handlers.at(-1);
+      handler?.(signal);
+      return handler !== undefined;
+    },
+  };
+}
+
+/** The one router for this process's signals (src/cli.ts installs the listeners). */
+export const processSignals = createSignalRouter();

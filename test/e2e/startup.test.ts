@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinModules } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { SsoCache, tokenCacheKey } from '../../src/sso/cache.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeHome } from '../helpers/sandbox.js';
@@ -150,7 +151,7 @@ describe('start-up loads only what the command needs', () => {
     expect(loaded.builtins).toEqual(expect.arrayContaining(['https']));
   });
 
-  it.each([[['--help']], [['--version']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']]])(
+  it.each([[['--help']], [['--version']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']], [['exec', '--help']], [['serve', '--help']]])(
     'sso-setup %j loads neither the AWS SDK nor the prompt library',
     async (args) => {
       const loaded = await runRecorded(args);
@@ -171,6 +172,34 @@ describe('start-up loads only what the command needs', () => {
     expect(loaded.bundleFiles).toContain(ENTRY);
     expect(heavySources(loaded.bundleFiles, CLIENTS)).toEqual([]);
     expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
+  });
+
+  // `status --check` runs in shell prompts: with a session signed in (config and a cached
+  // token), it answers from the files alone and loads no SDK client (npm run bench times it).
+  it('sso-setup status --check loads neither the AWS SDK clients nor the prompt library', async () => {
+    await writeFile(
+      path.join(home, '.aws', 'config'),
+      '[profile dev]\nsso_session = corp\n[sso-session corp]\nsso_start_url = https://d-9067c0ab12.awsapps.com/start\nsso_region = ap-northeast-1\n',
+    );
+    const cache = new SsoCache(path.join(home, '.aws', 'sso', 'cache'));
+    const startUrl = 'https://d-9067c0ab12.awsapps.com/start';
+    await cache.writeToken(tokenCacheKey({ sessionName: 'corp', startUrl }), {
+      startUrl, region: 'ap-northeast-1', accessToken: 'aoa-startup-test', expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    try {
+      for (const args of [['status', '--check'], ['status', '--check', '--min-remaining', '30m', '--profile', 'dev']]) {
+        const loaded = await runRecorded(args);
+        expect(loaded.code, loaded.stderr).toBe(0);
+        expect(loaded.bundleFiles).toContain(ENTRY);
+        expect(heavySources(loaded.bundleFiles, CLIENTS)).toEqual([]);
+        expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
+      }
+      // …and the check is real: asking for more time than the token has fails.
+      expect((await runRecorded(['status', '--check', '--min-remaining', '2h'])).code).toBe(3);
+    } finally {
+      await rm(path.join(home, '.aws'), { recursive: true, force: true });
+      await mkdir(path.join(home, '.aws'));
+    }
   });
 
   // `completion` prints a script and `__complete` reads the config file while someone

@@ -6,7 +6,7 @@ import { createClientFactory } from '../../src/clients.js';
 import { createDebugLog } from '../../src/ui/debug-log.js';
 import { resolveAwsPaths } from '../../src/config/paths.js';
 import type { Context } from '../../src/context.js';
-import { systemClock } from '../../src/ports.js';
+import { createSignalRouter, systemClock } from '../../src/ports.js';
 import { catalogue } from '../../src/ui/messages/index.js';
 import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/prompter.js';
 import { resolveAnswer } from '../../src/ui/prompter.js';
@@ -73,6 +73,8 @@ export const choose =
 
 export interface TestContext extends Context {
   output(): string;
+  /** Sends a stop signal to whatever the flow trapped (as Ctrl-C would); false if nothing was. */
+  signal: ReturnType<typeof createSignalRouter>['dispatch'];
   opened: string[];
 }
 
@@ -96,6 +98,7 @@ export function testContext(options: {
   const out: string[] = [];
   const opened: string[] = [];
   const { emulator } = options;
+  const signals = createSignalRouter();
   const env = { HOME: options.home, DISPLAY: ':0', ...options.env };
   const ctx: TestContext = {
     env,
@@ -107,6 +110,8 @@ export function testContext(options: {
     stdout: { write: (t: string) => void out.push(t) },
     stderr: { write: (t: string) => void out.push(t) },
     clock: systemClock,
+    signals,
+    signal: (name) => signals.dispatch(name),
     interactive: true,
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
     clients: createClientFactory({ env, messages: catalogue('en'), endpoint: emulator.url, maxAttempts: options.maxAttempts ?? 1, timeouts: options.timeouts }),

@@ -151,7 +151,7 @@ describe('docs/compat.md citations', () => {
     expect(unresolved(' §A9 "PKCE flow"', page)).toEqual(['no section §A9', 'no "PKCE flow" in §A9']);
     expect(unresolved(' §A3 "PKCE flow"', page)).toEqual(['no "PKCE flow" in §A3']);
     expect(unresolved(' "No such part"', page)).toEqual(['no "No such part"']);
-    expect(unresolved(' B6–B9.', page)).toEqual(['no section §B8', 'no section §B9']);
+    expect(unresolved(' B6–B10.', page)).toEqual(['no section §B9', 'no section §B10']);
     expect(unresolved(' Part Q.', page)).toEqual(['no Part Q']);
     expect(unresolved(' checklist 2, 998-999', page)).toEqual(['no checklist 998', 'no checklist 999']);
   });

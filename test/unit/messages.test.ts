@@ -161,6 +161,27 @@ const SAMPLES: Record<string, unknown[][]> = {
   'credentials.profileChainLoop': [[['dev', 'dev']]],
   'credentials.whoamiFailed': [['dev', 'UnauthorizedException']],
   'credentials.whoamiIdentity': [[{ Account: '111122223333', Arn: 'arn:aws:sts::111122223333:assumed-role/R/u', UserId: 'AROA:u' }]],
+  'exec.commandNotFound': [['terraform']],
+  'exec.commandNotExecutable': [['./deploy.sh', 'EACCES']],
+  'exec.cannotRun': [['terraform', 'E2BIG']],
+  'exec.windowsScript': [['cdk.cmd']],
+  'status.check.session': [['my-sso']],
+  'status.check.legacy': [[URL]],
+  'status.check.notSignedIn': [['sso-session my-sso']],
+  'status.check.expired': [['sso-session my-sso', '2026-01-01T09:00:00Z']],
+  'status.check.expiresSoon': [['sso-session my-sso', '2026-01-01T09:00:00Z', 12]],
+  'status.check.notSsoProfile': [['plain']],
+  'status.check.conflict': [['--profile', '--sso-session']],
+  'status.check.needsCheck': [['--min-remaining']],
+  'status.check.invalidDuration': [['30x']],
+  'serve.serving': [['dev', 'http://127.0.0.1:49152/', '2026-01-01T09:00:00Z']],
+  'serve.exports': [['http://127.0.0.1:49152/', 'c2VjcmV0LXRva2VuLWZvci10aGUtdGVzdHM', 'ap-northeast-1']],
+  'serve.notLoopbackWarning': [['0.0.0.0']],
+  'serve.requestLog': [['2026-01-01T09:00:00.000Z', 'GET', '/', 200]],
+  'serve.renewed': [['2026-01-01T09:00:00Z']],
+  'serve.renewalFailed': [['The SSO session for profile dev has expired']],
+  'serve.cannotListen': [['127.0.0.1', 8080, 'EADDRINUSE']],
+  'serve.invalidPort': [['http']],
   'status.statusEntry': [
     [status, 42],
     [{ ...status, signedIn: false }, 0],
@@ -200,10 +221,10 @@ const SAMPLES: Record<string, unknown[][]> = {
 };
 
 /**
- * Texts that are intentionally the same in both languages (path, or path#call index).
- * None today: even `help.term` and `help.title` translate commander's words.
+ * Texts that are intentionally the same in both languages (path, or path#call index): log
+ * lines made of values only. Even `help.term` and `help.title` translate commander's words.
  */
-const IDENTICAL: string[] = [];
+const IDENTICAL: string[] = ['serve.requestLog#0'];
 
 const all = leaves(en as unknown as Record<string, unknown>, ja as unknown as Record<string, unknown>);
 const calls = all.flatMap((leaf) =>

@@ -19,10 +19,12 @@ import { config } from './config.js';
 import { configure } from './configure.js';
 import { console as consoleTexts } from './console.js';
 import { credentials } from './credentials.js';
+import { exec } from './exec.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
 import { populate } from './populate.js';
 import { program } from './program.js';
+import { serve } from './serve.js';
 import { signIn } from './sign-in.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
@@ -41,6 +43,8 @@ const AREAS = {
   program,
   completion,
   console: consoleTexts,
+  exec,
+  serve,
 };
 
 /** The catalogue's shape: one group of texts per command or area. */

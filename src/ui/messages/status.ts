@@ -39,9 +39,25 @@ const en = {
       `  profiles:     ${status.profiles.join(', ') || '(none)'}`,
     ].join('\n');
   },
+  /** `status --check`: one line for a sign-in that fails the check. */
+  check: {
+    session: (name: string) => `sso-session ${name}`,
+    legacy: (startUrl: string) => `start URL ${startUrl}`,
+    notSignedIn: (name: string) => `${name}: not signed in`,
+    expired: (name: string, at: string) => `${name}: expired at ${at}`,
+    expiresSoon: (name: string, at: string, minutes: number) => `${name}: expires at ${at} (in ${minutes} min)`,
+    notSsoProfile: (profile: string) => `The profile ${profile} does not sign in with SSO (or does not exist): run sso-setup configure --profile ${profile}.`,
+    conflict: (a: string, b: string) => `${a} and ${b} cannot be used together.`,
+    needsCheck: (flag: string) => `${flag} can only be used with --check.`,
+    invalidDuration: (text: string) => `Invalid value for --min-remaining: "${text}". Use a number with a unit, such as 90s, 30m, 2h or 1h30m.`,
+  },
   help: {
     description: 'Show each SSO sign-in: signed in or not, when it expires, whether it can refresh (no network)',
     statusJson: 'print JSON (shape in the README)',
+    check: 'exit 0 if the sign-in(s) are valid (refreshable counts), else exit 3 with one line each saying when it expired or expires',
+    minRemaining: 'with --check: valid for at least this long (90s, 30m, 2h, 1h30m; default 0)',
+    profile: 'with --check: only the sign-in this profile uses (default: AWS_PROFILE, else every sign-in)',
+    ssoSession: 'with --check: only this sso-session',
   },
 };
 
@@ -63,9 +79,26 @@ const ja: typeof en = {
       `  ${pad('プロファイル:', columns)}${status.profiles.join(', ') || '(なし)'}`,
     ].join('\n');
   },
+  check: {
+    session: (name: string) => `sso-session ${name} のサインイン`,
+    legacy: (startUrl: string) => `開始 URL ${startUrl} のサインイン`,
+    notSignedIn: (name: string) => `${name}: 未サインイン`,
+    expired: (name: string, at: string) => `${name}: ${at} に有効期限が切れました`,
+    expiresSoon: (name: string, at: string, minutes: number) => `${name}: ${at} に有効期限が切れます (あと ${minutes} 分)`,
+    notSsoProfile: (profile: string) =>
+      `プロファイル ${profile} は SSO でサインインしません (または存在しません): sso-setup configure --profile ${profile} を実行してください。`,
+    conflict: (a: string, b: string) => `${a} と ${b} は同時に指定できません。`,
+    needsCheck: (flag: string) => `${flag} は --check と共にのみ指定できます。`,
+    invalidDuration: (text: string) =>
+      `--min-remaining の値が無効です: "${text}"。90s、30m、2h、1h30m のように単位を付けた数値を指定してください。`,
+  },
   help: {
     description: '各 SSO サインインの状態を表示する: サインイン済みか、有効期限、更新できるか (ネットワークは使わない)',
     statusJson: 'JSON で出力する (形式は README を参照)',
+    check: 'サインインが有効なら (更新可能なものも有効) 終了コード 0、そうでなければ終了コード 3 で、いつ有効期限が切れた (切れる) かを 1 行ずつ表示する',
+    minRemaining: '--check と共に: 少なくともこの時間有効であること (90s、30m、2h、1h30m。デフォルト 0)',
+    profile: '--check と共に: このプロファイルが使うサインインだけを確認する (デフォルト: AWS_PROFILE、なければすべてのサインイン)',
+    ssoSession: '--check と共に: この sso-session だけを確認する',
   },
 };
 
