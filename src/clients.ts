@@ -24,6 +24,8 @@ export interface ClientFactory {
    * the token cache itself, so credentials from it prove the SDK can use what we wrote.
    */
   profileCredentials(profile: string, files: { configFile: string; credentialsFile: string }): Promise<AwsCredentialIdentityProvider>;
+  /** The extra trusted certificates the clients use (AWS_CA_BUNDLE), for our own HTTPS requests. */
+  caBundle(): Promise<string | undefined>;
 }
 
 export interface ClientFactoryOptions {
@@ -45,8 +47,8 @@ export const DEFAULT_TIMEOUTS = { connectionTimeoutMs: 10_000, requestTimeoutMs:
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   let requestHandler: Promise<object> | undefined;
-  const handler = () =>
-    (requestHandler ??= createRequestHandler(options.messages, options.env.AWS_CA_BUNDLE, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
+  const caBundle = async () => readCaBundle(options.messages, options.env.AWS_CA_BUNDLE);
+  const handler = () => (requestHandler ??= createRequestHandler(caBundle(), { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
   const common = async (region: string) => ({
     region,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -56,6 +58,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     requestHandler: (await handler()) as never,
   });
   return {
+    caBundle,
     async oidc(region) {
       const { SSOOIDCClient } = await import('@aws-sdk/client-sso-oidc');
       return new SSOOIDCClient(await common(region));
@@ -82,23 +85,22 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
   };
 }
 
-/**
- * The HTTP handler: timeouts always, and AWS_CA_BUNDLE (a PEM file of extra trusted
- * certificates, as the AWS CLI honours it) when set.
- */
+/** The PEM text of AWS_CA_BUNDLE (extra trusted certificates, as the AWS CLI honours it), if set. */
+function readCaBundle(m: Messages, caBundle: string | undefined): string | undefined {
+  if (!caBundle) return undefined;
+  try {
+    return readFileSync(caBundle, 'utf8');
+  } catch (error) {
+    throw new CliError(m.config.caBundleUnreadable(caBundle, (error as Error).message));
+  }
+}
+
+/** The HTTP handler: timeouts always, and the CA bundle when one is set. */
 async function createRequestHandler(
-  m: Messages,
-  caBundle: string | undefined,
+  caBundle: Promise<string | undefined>,
   timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
 ): Promise<object> {
-  let ca: string | undefined;
-  if (caBundle) {
-    try {
-      ca = readFileSync(caBundle, 'utf8');
-    } catch (error) {
-      throw new CliError(m.config.caBundleUnreadable(caBundle, (error as Error).message));
-    }
-  }
+  const ca = await caBundle;
   const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);
   return new NodeHttpHandler({
     connectionTimeout: timeouts.connectionTimeoutMs,

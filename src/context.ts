@@ -7,6 +7,7 @@ import type { Prompter } from './ui/prompter.js';
 import { createBackupper } from './config/backup.js';
 import type { FileSystemOptions } from './config/file-system.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
+import { createHttpProbe, DEFAULT_RESOLVE_TIMEOUT_MS, type Probe } from './sso/start-url.js';
 import { systemClock, type Clock, type Output } from './ports.js';
 import { catalogue, type Language, type Messages } from './ui/messages/index.js';
 
@@ -33,6 +34,12 @@ export interface Context {
   prompter(): Promise<Prompter>;
   openBrowser: BrowserOpener;
   clients: ClientFactory;
+  /**
+   * The one request that resolves a custom-domain start URL (docs/compat.md §A6). Tests build
+   * their own (a short timeout, the custom domain routed to the emulator); nothing a user sets
+   * changes where it goes.
+   */
+  startUrlProbe: Probe;
   /** `--debug` output on stderr, secrets redacted. */
   log: DebugLog;
   /** Copies a file once per run before its first change (`FILE.sso-setup.bak`). */
@@ -49,6 +56,7 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
   let prompter: Promise<Prompter> | undefined;
   const lang = overrides.lang ?? 'en';
   const messages = overrides.messages ?? catalogue(lang);
+  const clients = overrides.clients ?? createClientFactory({ env, messages, userAgent, logger: log.sdkLogger() });
   return {
     lang,
     messages,
@@ -64,7 +72,9 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean } 
       overrides.prompter ??
       (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),
     openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
-    clients: overrides.clients ?? createClientFactory({ env, messages, userAgent, logger: log.sdkLogger() }),
+    clients,
+    startUrlProbe:
+      overrides.startUrlProbe ?? createHttpProbe({ messages, timeoutMs: DEFAULT_RESOLVE_TIMEOUT_MS, ca: () => clients.caBundle() }),
     log,
     backup: overrides.backup ?? createBackupper().backup,
   };

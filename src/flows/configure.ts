@@ -12,14 +12,9 @@ import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
 import { sessionTarget, rememberedValue } from './login.js';
 import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
-import {
-  validateName,
-  validateOutput,
-  validateRegion,
-  validateScopes,
-  validateSsoRegion,
-  validateStartUrl,
-} from './validators.js';
+import { validateName, validateOutput, validateRegion, validateScopes } from './validators.js';
+import { askStartUrlAndRegion } from './configure-sso-session.js';
+import { resolveLoginStartUrl } from './start-url.js';
 import { verifyProfile } from './verify.js';
 
 /** Answers given as flags (`--start-url` …): those prompts are not shown. */
@@ -67,6 +62,29 @@ interface SsoAnswers {
   forceRefresh: boolean;
 }
 
+/** The AWS CLI's legacy-format warning, bold on a terminal (colorama `Style.BRIGHT` … `RESET_ALL`, docs/compat.md §A1.1). */
+function legacyWarning(ctx: Context): string {
+  const text = ctx.messages.configure.legacyWarning;
+  return ctx.interactive && !ctx.env.NO_COLOR ? `\u001b[1m${text}\u001b[0m` : text;
+}
+
+/**
+ * `configure` uses an existing sso-session as it is, like `aws configure sso`; a flag that
+ * asks for another start URL, region or scopes is a usage error that says how to change the
+ * session.
+ */
+function rejectSessionChanges(ctx: Context, sessionName: string, session: ConfigSection, preset: ConfigurePreset): void {
+  const asked: Array<[flag: string, key: string, value: string | undefined]> = [
+    ['start-url', 'sso_start_url', preset.startUrl],
+    ['sso-region', 'sso_region', preset.ssoRegion],
+    ['scopes', 'sso_registration_scopes', preset.scopes],
+  ];
+  for (const [flag, key, value] of asked) {
+    if (value === undefined || value.trim() === '' || value.trim() === (session[key] ?? '')) continue;
+    throw new CliError(ctx.messages.configureSsoSession.valueConflict(sessionName, flag, key, session[key]), ExitCode.usage);
+  }
+}
+
 async function askSso(
   ctx: Context,
   answers: Answers,
@@ -82,20 +100,17 @@ async function askSso(
     required: true,
   });
 
-  if (sessionName && sessions[sessionName]) return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
+  if (sessionName && sessions[sessionName]) {
+    const session = sessions[sessionName]!;
+    rejectSessionChanges(ctx, sessionName, session, preset);
+    // A custom domain signs in at the URL it resolves to, as `login` does (docs/compat.md §A6).
+    return { target: await resolveLoginStartUrl(ctx, sessionTarget(ctx.messages, sessionName, sessions)), forceRefresh: false };
+  }
 
-  if (!sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.legacyWarning);
-  const startUrl = await answers.text('start-url', preset.startUrl, {
-    message: ctx.messages.configure.startUrlPrompt(scoped.sso_start_url),
-    default: scoped.sso_start_url,
-    validate: (v) => validateStartUrl(ctx.messages, v, Boolean(scoped.sso_start_url)),
-  });
-  const region = await answers.text('sso-region', preset.ssoRegion, {
-    message: ctx.messages.configure.ssoRegionPrompt(scoped.sso_region),
-    default: scoped.sso_region,
-    validate: (v) => validateSsoRegion(ctx.messages, v),
-  });
-  if (!sessionName) return { target: { startUrl, region }, forceRefresh: false };
+  if (!sessionName && answers.interactive) ctx.stdout.write(legacyWarning(ctx));
+  const { startUrl, region, resolvedStartUrl } = await askStartUrlAndRegion(ctx, answers, preset, scoped);
+  const resolved = resolvedStartUrl ? { resolvedStartUrl } : {};
+  if (!sessionName) return { target: { startUrl, region, ...resolved }, forceRefresh: false };
 
   const scopes = await answers.text('scopes', preset.scopes, {
     message: ctx.messages.configure.scopesPrompt(DEFAULT_SCOPE),
@@ -103,7 +118,7 @@ async function askSso(
     validate: (v) => validateScopes(ctx.messages, v),
   });
   return {
-    target: { sessionName, startUrl, region, scopes: parseScopes(scopes) },
+    target: { sessionName, startUrl, region, scopes: parseScopes(scopes), ...resolved },
     newSession: { sso_start_url: startUrl, sso_region: region, sso_registration_scopes: scopes },
     forceRefresh: true,
   };

@@ -149,7 +149,7 @@ export function startDeviceAuthorization(request: EmuRequest, store: Store): Rep
   if (!allowsGrant(registration, DEVICE_CODE_GRANT)) {
     fail('UnauthorizedClientException', 'This client is not registered for the device code grant.');
   }
-  if (startUrl !== store.settings.org.startUrl) fail('InvalidRequestException', `The start URL ${startUrl} is unknown.`);
+  if (startUrl !== store.settings.org.startUrl && startUrl !== store.settings.customDomain.location) fail('InvalidRequestException', `The start URL ${startUrl} is unknown.`);
 
   const { deviceCodeTtlSeconds, interval, autoApprove } = store.settings;
   const grant: DeviceGrant = {

@@ -17,16 +17,18 @@ import { common } from './common.js';
 import { completion } from './completion.js';
 import { config } from './config.js';
 import { configure } from './configure.js';
+import { configureSsoSession } from './configure-sso-session.js';
 import { credentials } from './credentials.js';
 import { login } from './login.js';
 import { logout } from './logout.js';
 import { populate } from './populate.js';
 import { program } from './program.js';
 import { signIn } from './sign-in.js';
+import { startUrl } from './start-url.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, config, program, completion };
+const AREAS = { common, validate, signIn, startUrl, configure, configureSsoSession, login, logout, populate, status, credentials, config, program, completion };
 
 /** The catalogue's shape: one group of texts per command or area. */
 export type Messages = { [Area in keyof typeof AREAS]: (typeof AREAS)[Area]['en'] };
