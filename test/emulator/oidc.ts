@@ -110,6 +110,10 @@ export function registerClient(request: EmuRequest, store: Store): Reply {
   if (grantTypes?.includes('authorization_code') && !redirectUris?.length) {
     fail('InvalidRedirectUriException', 'redirectUris are required for the authorization_code grant.');
   }
+  // The issuer is the organisation's AWS-owned portal URL; a custom domain is not one (docs/compat.md §A6).
+  if (issuerUrl !== undefined && issuerUrl !== store.settings.org.startUrl && issuerUrl !== store.settings.customDomain.location) {
+    fail('InvalidRequestException', `The issuer URL ${issuerUrl} is unknown.`);
+  }
 
   const now = store.now();
   const registration: Registration = {
