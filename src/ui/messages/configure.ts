@@ -35,10 +35,10 @@ const en = {
     `\nTip: to write a profile for every account and role you can use, run: sso-setup populate --sso-session ${session}\n`,
   selectRole: 'Select a role',
   configuredDefault:
-    '\nThe AWS CLI is now configured to use the default profile.\n' +
+    'The AWS CLI is now configured to use the default profile.\n' +
     'Run the following command to verify your configuration:\n\naws sts get-caller-identity\n',
   configuredProfile: (p: string) =>
-    '\nTo use this profile, specify the profile name using --profile, as shown:\n\n' +
+    'To use this profile, specify the profile name using --profile, as shown:\n\n' +
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `Successfully configured SSO for profile: ${p}\n`,
   verifying: (p: string) => `\nVerifying the profile ${p} with STS GetCallerIdentity:\n`,
@@ -90,10 +90,10 @@ const ja: typeof en = {
     `\nヒント: 利用できるすべてのアカウントとロールのプロファイルを作成するには次を実行します: sso-setup populate --sso-session ${session}\n`,
   selectRole: 'ロールを選択してください',
   configuredDefault:
-    '\nAWS CLI は default プロファイルを使うように設定されました。\n' +
+    'AWS CLI は default プロファイルを使うように設定されました。\n' +
     '設定を確認するには、次のコマンドを実行してください:\n\naws sts get-caller-identity\n',
   configuredProfile: (p: string) =>
-    '\nこのプロファイルを使うには、次のように --profile でプロファイル名を指定します:\n\n' +
+    'このプロファイルを使うには、次のように --profile でプロファイル名を指定します:\n\n' +
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `プロファイル ${p} の SSO の設定が完了しました\n`,
   verifying: (p: string) => `\nプロファイル ${p} を STS GetCallerIdentity で確認しています:\n`,
