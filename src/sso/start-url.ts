@@ -69,7 +69,9 @@ export function regionFromHostname(hostname: string): string | undefined {
 export function normalizeUrl(url: string): string {
   const parsed = new URL(url);
   const port = parsed.port && parsed.port !== DEFAULT_PORTS[parsed.protocol] ? `:${parsed.port}` : '';
-  return `${parsed.protocol}//${parsed.hostname}${port}${parsed.pathname.replace(/\/+$/, '')}`;
+  let end = parsed.pathname.length; // Python's rstrip('/'), without a regex that backtracks
+  while (end > 0 && parsed.pathname[end - 1] === '/') end--;
+  return `${parsed.protocol}//${parsed.hostname}${port}${parsed.pathname.slice(0, end)}`;
 }
 
 /** What one request answered: its status and Location header. */
