@@ -47,6 +47,8 @@ export interface ClientFactory {
    * timeouts and AWS_CA_BUNDLE as the SDK clients. Rejects with FederationError.
    */
   getSigninToken(endpoint: string, session: { sessionId: string; sessionKey: string; sessionToken: string }): Promise<string>;
+  /** The extra trusted certificates the clients use (--ca-bundle, AWS_CA_BUNDLE, ca_bundle), for our own HTTPS requests. */
+  caBundle(): Promise<string | undefined>;
 }
 
 /** The TLS settings of the AWS CLI's global options (docs/compat.md §D4). */
@@ -114,6 +116,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     requestHandler: (await handler()) as never,
   });
   return {
+    caBundle: () => readCaBundle(options.messages, options.env, options.tls ?? {}),
     async oidc(region) {
       const { SSOOIDCClient } = await import('@aws-sdk/client-sso-oidc');
       return new SSOOIDCClient(await common(region));

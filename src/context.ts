@@ -8,6 +8,7 @@ import type { Prompter } from './ui/prompter.js';
 import { createBackupper } from './config/backup.js';
 import type { FileSystemOptions } from './config/file-system.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
+import { createHttpProbe, DEFAULT_RESOLVE_TIMEOUT_MS, type Probe } from './sso/start-url.js';
 import { processSignals, systemClock, type Clock, type Output, type Signals } from './ports.js';
 import { catalogue, type Language, type Messages } from './ui/messages/index.js';
 
@@ -36,6 +37,12 @@ export interface Context {
   prompter(): Promise<Prompter>;
   openBrowser: BrowserOpener;
   clients: ClientFactory;
+  /**
+   * The one request that resolves a custom-domain start URL (docs/compat.md §A6). Tests build
+   * their own (a short timeout, the custom domain routed to the emulator); nothing a user sets
+   * changes where it goes.
+   */
+  startUrlProbe: Probe;
   /** `--debug` output on stderr, secrets redacted. */
   log: DebugLog;
   /** Copies a file once per run before its first change (`FILE.sso-setup.bak`). */
@@ -68,6 +75,15 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean; t
     const config = await readAwsConfig(paths, messages);
     return config.profiles[resolveProfile(tls.profile, env)]?.ca_bundle;
   };
+  const clients =
+    overrides.clients ??
+    createClientFactory({
+      env,
+      messages,
+      userAgent,
+      logger: log.sdkLogger(),
+      tls: { caBundle: tls.caBundle, verifySsl: tls.verifySsl, profileCaBundle, warn: (text) => stderr.write(text) },
+    });
   return {
     lang,
     messages,
@@ -84,15 +100,9 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean; t
       overrides.prompter ??
       (() => (prompter ??= import('./ui/terminal-prompter.js').then((m) => m.createTerminalPrompter()))),
     openBrowser: overrides.openBrowser ?? createBrowserOpener(env, platform),
-    clients:
-      overrides.clients ??
-      createClientFactory({
-        env,
-        messages,
-        userAgent,
-        logger: log.sdkLogger(),
-        tls: { caBundle: tls.caBundle, verifySsl: tls.verifySsl, profileCaBundle, warn: (text) => stderr.write(text) },
-      }),
+    clients,
+    startUrlProbe:
+      overrides.startUrlProbe ?? createHttpProbe({ messages, timeoutMs: DEFAULT_RESOLVE_TIMEOUT_MS, ca: () => clients.caBundle() }),
     log,
     backup: overrides.backup ?? createBackupper().backup,
   };

@@ -3,6 +3,7 @@ import { profileFromEnvironment } from '../config/profile-name.js';
 import type { ConfigureOptions, ConfigurePreset } from '../flows/configure.js';
 import type { Factory, RunFn } from './factory.js';
 import { addSignInOptions, parseSignInFlags, type SignInCommandFlags } from './sign-in-options.js';
+import { newConfigureSsoSessionCommand } from './configure-sso-session.js';
 
 export type { ConfigureOptions };
 
@@ -15,7 +16,10 @@ interface ConfigureFlags extends SignInCommandFlags, ConfigurePreset {
   remember?: boolean;
 }
 
-/** `sso-setup configure`: the AWS CLI's `aws configure sso`, every prompt also a flag. */
+/**
+ * `sso-setup configure`: the AWS CLI's `aws configure sso`, every prompt also a flag; its
+ * subcommand `configure sso-session` is the AWS CLI's `aws configure sso-session`.
+ */
 export function newConfigureCommand(f: Factory, run?: RunFn<ConfigureOptions>): Command {
   const m = f.messages;
   const command = f.newCommand('configure')
@@ -31,7 +35,8 @@ export function newConfigureCommand(f: Factory, run?: RunFn<ConfigureOptions>): 
     .option('--output <format>', m.configure.help.output)
     .option('-y, --yes', m.configure.help.yes)
     .option('--dry-run', m.configure.help.dryRun)
-    .option('--no-verify', m.configure.help.noVerify);
+    .option('--no-verify', m.configure.help.noVerify)
+    .addCommand(newConfigureSsoSessionCommand(f));
   return addSignInOptions(command, m, { remember: true }).action(async (flags: ConfigureFlags) => {
     const signIn = parseSignInFlags(m, flags);
     const ctx = f.context();

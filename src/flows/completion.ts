@@ -120,14 +120,22 @@ export async function completionCandidates(
     else candidates = commands.map((command) => command.name());
   } else {
     const name = before[index]!;
-    const command = commands.find((c) => c.name() === name || c.aliases().includes(name));
+    let command = commands.find((c) => c.name() === name || c.aliases().includes(name));
     if (!command) return [];
+    let rest = before.slice(index + 1);
+    // A subcommand right after its command (`configure sso-session`): complete its flags instead.
+    const subcommands = help.visibleCommands(command).filter((c) => c.name() !== 'help');
+    const sub = rest[0] === undefined ? undefined : subcommands.find((c) => c.name() === rest[0]);
+    if (sub) {
+      command = sub;
+      rest = rest.slice(1);
+    }
     const options = commandOptions(program, command);
-    const rest = before.slice(index + 1);
     const { expecting, positionals } = scan(rest, options);
     if (expecting) candidates = await optionValues(expecting, config);
     else if (current.startsWith('-') && !rest.includes('--')) candidates = flags(options, rest);
     else if (command.name() === 'help') candidates = positionals === 0 ? commands.map((c) => c.name()) : [];
+    else if (!sub && rest.length === 0 && subcommands.length > 0) candidates = subcommands.map((c) => c.name());
     else candidates = [...(command.registeredArguments[positionals]?.argChoices ?? [])];
   }
   return [...new Set(candidates.filter((candidate) => candidate.startsWith(current)))];

@@ -15,14 +15,16 @@ import { readConfigText, showDryRun } from './dry-run.js';
 import { sessionTarget, rememberedValue } from './login.js';
 import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
 import {
+  regionWarning,
   validateName,
   validateOutput,
-  regionWarning,
   validateRegion,
   validateScopes,
   validateSsoRegion,
   validateStartUrl,
 } from './validators.js';
+import { askStartUrlAndRegion } from './configure-sso-session.js';
+import { resolveLoginStartUrl } from './start-url.js';
 import { verifyProfile } from './verify.js';
 import { sessionPresetConflicts, type SessionFlag } from './session-presets.js';
 import { printable } from '../ui/terminal-text.js';
@@ -79,6 +81,12 @@ function warnUnknownRegion(ctx: Context, partitions: Partitions, region: string)
   if (warning) ctx.stderr.write(warning);
 }
 
+/** The AWS CLI's legacy-format warning, bold on a terminal (colorama `Style.BRIGHT` … `RESET_ALL`, docs/compat.md §A1.1). */
+function legacyWarning(ctx: Context): string {
+  const text = ctx.messages.configure.legacyWarning;
+  return ctx.interactive && !ctx.env.NO_COLOR ? `\u001b[1m${text}\u001b[0m` : text;
+}
+
 async function askSso(
   ctx: Context,
   answers: Answers,
@@ -98,26 +106,18 @@ async function askSso(
   const existing = sessionName ? sessions[sessionName] : undefined;
   if (sessionName && existing) {
     refuseSessionChanges(ctx, partitions, preset, sessionName, existing);
-    return { target: sessionTarget(ctx.messages, sessionName, sessions), forceRefresh: false };
+    // A custom domain signs in at the URL it resolves to, as `login` does (docs/compat.md §A6).
+    return { target: await resolveLoginStartUrl(ctx, sessionTarget(ctx.messages, sessionName, sessions)), forceRefresh: false };
   }
   // A legacy profile has no registration scopes: --scopes would be dropped.
   if (!sessionName && preset.scopes !== undefined && preset.scopes.trim() !== '') {
     throw new CliError(ctx.messages.configure.scopesNeedSession, ExitCode.usage);
   }
 
-  if (!sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.legacyWarning);
-  const startUrl = await answers.text('start-url', preset.startUrl, {
-    message: ctx.messages.configure.startUrlPrompt(scoped.sso_start_url),
-    default: scoped.sso_start_url,
-    validate: (v) => validateStartUrl(ctx.messages, v, Boolean(scoped.sso_start_url)),
-  });
-  const region = await answers.text('sso-region', preset.ssoRegion, {
-    message: ctx.messages.configure.ssoRegionPrompt(scoped.sso_region),
-    default: scoped.sso_region,
-    validate: (v) => validateSsoRegion(ctx.messages, partitions, v),
-  });
-  warnUnknownRegion(ctx, partitions, region);
-  if (!sessionName) return { target: { startUrl, region }, forceRefresh: false };
+  if (!sessionName && answers.interactive) ctx.stdout.write(legacyWarning(ctx));
+  const { startUrl, region, resolvedStartUrl } = await askStartUrlAndRegion(ctx, answers, preset, scoped, partitions);
+  const resolved = resolvedStartUrl ? { resolvedStartUrl } : {};
+  if (!sessionName) return { target: { startUrl, region, ...resolved }, forceRefresh: false };
 
   const scopes = await answers.text('scopes', preset.scopes, {
     message: ctx.messages.configure.scopesPrompt(DEFAULT_SCOPE),
@@ -125,7 +125,7 @@ async function askSso(
     validate: (v) => validateScopes(ctx.messages, v),
   });
   return {
-    target: { sessionName, startUrl, region, scopes: parseScopes(scopes) },
+    target: { sessionName, startUrl, region, scopes: parseScopes(scopes), ...resolved },
     newSession: { sso_start_url: startUrl, sso_region: region, sso_registration_scopes: scopes },
     forceRefresh: true,
   };

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/read.js';
-import { ssoSessionSectionName, updateSection } from '../config/edit.js';
+import { profileSectionName, ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { writeConfig } from './write-config.js';
 import { CliError, ConfigurationError, ExitCode, InterruptedError } from '../errors.js';
 import type { Messages } from '../ui/messages/index.js';
@@ -8,6 +8,7 @@ import { parseScopes } from '../sso/scopes.js';
 import { MIN_REMAINING_MS, type SsoTarget } from '../sso/sign-in.js';
 import { chooseMethod, sessionTokenAndSource, signInWithContext, type SignInFlags } from './sign-in.js';
 import { parseUseDeviceCode, type SignInMethodChoice } from '../sso/sign-in-method.js';
+import { resolveLoginStartUrl } from './start-url.js';
 
 export interface LoginOptions extends SignInFlags {
   /** --profile, else AWS_PROFILE, else AWS_DEFAULT_PROFILE, else `default` (src/config/profile-name.ts). */
@@ -77,7 +78,9 @@ export function rememberedValue(m: Messages, target: SsoTarget, choice: SignInMe
  * --force), and otherwise signs in anew in the chosen flow; then refreshes the cache.
  */
 export async function login(ctx: Context, options: LoginOptions): Promise<SsoTarget> {
-  const target = resolveLoginTarget(ctx.messages, await readAwsConfig(ctx.paths, ctx.messages), options);
+  const configured = resolveLoginTarget(ctx.messages, await readAwsConfig(ctx.paths, ctx.messages), options);
+  // https only; a custom domain is resolved and its region wins (docs/compat.md §A6).
+  const target = await resolveLoginStartUrl(ctx, configured);
   const choice = chooseMethod(ctx, target, options);
   const remember = options.remember ? rememberedValue(ctx.messages, target, choice) : undefined;
   const result = await signInWithContext(ctx, target, {
@@ -88,6 +91,8 @@ export async function login(ctx: Context, options: LoginOptions): Promise<SsoTar
   });
   await result.save();
   if (remember) await saveUseDeviceCode(ctx, ...remember);
+  // Only after a successful sign-in, as `aws sso login` does.
+  if (target.region !== configured.region) await saveSsoRegion(ctx, target, options.profile);
   ctx.stdout.write(ctx.messages.login.loggedIn(target.startUrl));
   return target;
 }
@@ -159,3 +164,9 @@ export async function loginAll(ctx: Context, options: LoginOptions): Promise<Ses
   return ordered;
 }
 
+/** `aws sso login`'s `_write_sso_region`: the resolved region into the section the start URL came from. */
+async function saveSsoRegion(ctx: Context, target: SsoTarget, profile: string): Promise<void> {
+  const section = target.sessionName !== undefined ? ssoSessionSectionName(target.sessionName) : profileSectionName(profile);
+  await writeConfig(ctx, (text) => updateSection(text, section, [['sso_region', target.region]]));
+  ctx.stdout.write(ctx.messages.startUrl.regionUpdated(target.region));
+}

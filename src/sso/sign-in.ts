@@ -29,6 +29,12 @@ export interface SsoTarget {
   scopes?: string[];
   /** The sso-session's `sso_use_device_code = true`. */
   useDeviceCode?: boolean;
+  /**
+   * A custom-domain start URL resolved to the AWS-owned URL it redirects to: sent as
+   * RegisterClient's issuerUrl and StartDeviceAuthorization's startUrl, while the cache keeps
+   * the typed `startUrl` (docs/compat.md §A6).
+   */
+  resolvedStartUrl?: string;
 }
 
 /** The two ways to sign in: the authorization-code flow with PKCE, and the device authorization flow. */
@@ -95,7 +101,7 @@ async function registerClient(target: SsoTarget, method: SignInMethod, deps: Sig
   const configured = target.scopes && target.scopes.length > 0 ? target.scopes : undefined;
   const scopes = method === 'pkce' ? (configured ?? DEFAULT_PKCE_SCOPES) : configured;
   const pkce =
-    method === 'pkce' ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [REGISTERED_REDIRECT_URI], issuerUrl: target.startUrl } : {};
+    method === 'pkce' ? { grantTypes: PKCE_GRANT_TYPES, redirectUris: [REGISTERED_REDIRECT_URI], issuerUrl: target.resolvedStartUrl ?? target.startUrl } : {};
   let response;
   try {
     const command = new RegisterClientCommand({ clientName, clientType: 'public', scopes, ...pkce });
@@ -220,7 +226,7 @@ function runFlow(
     messages: deps.messages,
     oidc: deps.oidc,
     registration,
-    startUrl: target.startUrl,
+    startUrl: target.resolvedStartUrl ?? target.startUrl,
     region: target.region,
     clock: deps.clock,
     timeoutMs,

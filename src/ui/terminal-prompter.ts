@@ -52,6 +52,11 @@ export function filterChoices<T>(choices: ReadonlyArray<Choice<T>>, term: string
 }
 
 const plainTheme = { prefix: '', style: { message: (text: string) => text } };
+/**
+ * A short menu as the AWS CLI draws it (awscli/customizations/wizard/ui/selectmenu.py): only the
+ * list, no title and no key hints, erased once chosen (the line after it says what was chosen).
+ */
+const bareMenuTheme = { prefix: '', style: { message: () => '', keysHelpTip: () => '' } };
 
 export interface TerminalStreams {
   input?: NodeJS.ReadableStream;
@@ -64,6 +69,7 @@ function isExit(error: unknown): boolean {
 
 export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter {
   const context = { input: streams.input, output: streams.output, clearPromptOnDone: false } as never;
+  const erasingContext = { input: streams.input, output: streams.output, clearPromptOnDone: true } as never;
   const run = async <T>(prompt: () => Promise<T>): Promise<T> => {
     try {
       return await prompt();
@@ -92,9 +98,9 @@ export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter 
             message: question.message,
             choices: question.choices.map((c) => ({ name: c.name, value: c.value })),
             pageSize: 10,
-            theme: plainTheme,
+            theme: bareMenuTheme,
           },
-          context,
+          erasingContext,
         ),
       ),
   };

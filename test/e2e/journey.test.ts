@@ -116,6 +116,14 @@ describe('sso-setup journey', () => {
       term.kill();
     }
     expect(term.text).toContain('Using the account ID 111122223333');
+    // The AWS CLI's layout: the closing message right under the last answer, short menus
+    // without a title or key hints (aws-cli sso_commands.py _print_conclusion, selectmenu.py).
+    expect(term.text).toContain(
+      `Profile name [ReadOnlyAccess-111122223333]: ${PROFILE}\nTo use this profile, specify the profile name using --profile, as shown:\n\naws sts get-caller-identity --profile ${PROFILE}\n`,
+    );
+    expect(term.text).toContain('There are 2 AWS accounts available to you.\n');
+    expect(term.text).not.toContain('Select an account');
+    expect(term.text).not.toContain('navigate');
     expect(await readFile(path.join(home, '.aws', 'config'), 'utf8')).toBe(
       `[profile ${PROFILE}]\nsso_session = my-sso\nsso_account_id = 111122223333\nsso_role_name = ReadOnlyAccess\n` +
         'region = ap-northeast-1\noutput = json\n' +

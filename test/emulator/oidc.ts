@@ -110,6 +110,10 @@ export function registerClient(request: EmuRequest, store: Store): Reply {
   if (grantTypes?.includes('authorization_code') && !redirectUris?.length) {
     fail('InvalidRedirectUriException', 'redirectUris are required for the authorization_code grant.');
   }
+  // The issuer is the organisation's AWS-owned portal URL; a custom domain is not one (docs/compat.md §A6).
+  if (issuerUrl !== undefined && issuerUrl !== store.settings.org.startUrl && issuerUrl !== store.settings.customDomain.location) {
+    fail('InvalidRequestException', `The issuer URL ${issuerUrl} is unknown.`);
+  }
 
   const now = store.now();
   const registration: Registration = {
@@ -149,7 +153,7 @@ export function startDeviceAuthorization(request: EmuRequest, store: Store): Rep
   if (!allowsGrant(registration, DEVICE_CODE_GRANT)) {
     fail('UnauthorizedClientException', 'This client is not registered for the device code grant.');
   }
-  if (startUrl !== store.settings.org.startUrl) fail('InvalidRequestException', `The start URL ${startUrl} is unknown.`);
+  if (startUrl !== store.settings.org.startUrl && startUrl !== store.settings.customDomain.location) fail('InvalidRequestException', `The start URL ${startUrl} is unknown.`);
 
   const { deviceCodeTtlSeconds, interval, autoApprove } = store.settings;
   const grant: DeviceGrant = {

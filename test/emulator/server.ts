@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultBook, type Strike } from './faults.js';
-import { errorReply, ServiceError, type EmuRequest, type Reply, type Service } from './http.js';
+import { emptyReply, errorReply, redirectReply, ServiceError, type EmuRequest, type Reply, type Service } from './http.js';
 import * as ids from './ids.js';
 import { createToken, decideDeviceCode, registerClient, startDeviceAuthorization } from './oidc.js';
 import { copyOrganisation, DEFAULT_ORG } from './org.js';
@@ -38,7 +38,7 @@ export { generateOrganisation, type GenerateOptions } from './generate.js';
 export { DEFAULT_THROTTLED_OPERATIONS } from './throttle.js';
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'HEAD';
   path: string;
   op: string;
   service: Service;
@@ -46,6 +46,8 @@ interface Route {
 }
 
 const ROUTES: readonly Route[] = [
+  { method: 'HEAD', path: '/start', op: 'CustomDomain', service: 'page', handle: customDomainHead },
+  { method: 'GET', path: '/start', op: 'CustomDomain', service: 'page', handle: customDomainGet },
   { method: 'POST', path: '/client/register', op: 'RegisterClient', service: 'oidc', handle: registerClient },
   { method: 'POST', path: '/device_authorization', op: 'StartDeviceAuthorization', service: 'oidc', handle: startDeviceAuthorization },
   { method: 'POST', path: '/token', op: 'CreateToken', service: 'oidc', handle: createToken },
@@ -67,6 +69,16 @@ const ROUTE_INDEX = new Map(ROUTES.map((r) => [`${r.method} ${r.path}`, r]));
 const MAX_BODY_BYTES = 1024 * 1024;
 const DAY_SECONDS = 24 * 60 * 60;
 
+/** The custom domain's answer: a redirect to the AWS-owned portal URL (as CloudFront or a web server would send it). */
+function customDomainGet(_request: EmuRequest, store: Store): Reply {
+  return redirectReply(store.settings.customDomain.location);
+}
+
+function customDomainHead(request: EmuRequest, store: Store): Reply {
+  const { headStatus } = store.settings.customDomain;
+  return headStatus === undefined ? customDomainGet(request, store) : emptyReply(headStatus);
+}
+
 function findRoute(method: string, path: string, query: URLSearchParams): Route | undefined {
   if (path === '/token' && query.has('aws_iam')) return undefined; // CreateTokenWithIAM is out of scope
   return ROUTE_INDEX.get(`${method} ${path}`);
@@ -85,6 +97,10 @@ function settingsFrom(options: EmulatorOptions): Settings {
     now: options.now ?? Date.now,
     ...(options.onCall ? { onCall: options.onCall } : {}),
     ...(options.throttle ? { throttle: throttleSettings(options.throttle, OPERATIONS) } : {}),
+    customDomain: {
+      location: options.customDomain?.location ?? `https://ssoins-7907a2c1d4e5f6a7.portal.${(options.org ?? DEFAULT_ORG).region}.app.aws/start`,
+      ...(options.customDomain?.headStatus !== undefined ? { headStatus: options.customDomain.headStatus } : {}),
+    },
   };
   if (!Number.isInteger(settings.pageSize) || settings.pageSize < 1) throw new Error('pageSize must be a whole number of at least 1');
   if (!Number.isInteger(settings.interval) || settings.interval < 0) throw new Error('interval must be a whole number of seconds');

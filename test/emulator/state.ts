@@ -15,6 +15,7 @@ export interface Settings {
   now: () => number;
   onCall?: (call: CallRecord) => void;
   throttle?: ThrottleSettings;
+  customDomain: { location: string; headStatus?: number };
 }
 
 export interface Registration {

@@ -44,6 +44,16 @@ export interface EmulatorOptions {
   onCall?: (call: CallRecord) => void;
   /** Rate limiting like IAM Identity Center's (about 20 requests per second); default none. */
   throttle?: ThrottleOptions;
+  /**
+   * The organisation's custom domain (docs/compat.md §A6): `HEAD /start` (and `GET /start`)
+   * answer 302 with this Location, which StartDeviceAuthorization then accepts as the start
+   * URL. Default: `https://ssoins-7907a2c1d4e5f6a7.portal.{org.region}.app.aws/start`.
+   */
+  customDomain?: {
+    location?: string;
+    /** The status HEAD answers instead of the redirect (405 or 501 makes the client send GET). */
+    headStatus?: number;
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { InputQuestion, Prompter, SelectQuestion } from '../../src/ui/promp
 import { resolveAnswer } from '../../src/ui/prompter.js';
 import type { Emulator } from '../emulator/server.js';
 import { createBackupper } from '../../src/config/backup.js';
+import { createHttpProbe } from '../../src/sso/start-url.js';
 import type { FileSystemOptions } from '../../src/config/file-system.js';
 
 /** A scratch home directory with an empty ~/.aws, removed by `cleanup`. */
@@ -94,12 +95,20 @@ export function testContext(options: {
   timeouts?: { connectionTimeoutMs?: number; requestTimeoutMs?: number };
   /** More environment; by default the machine looks like a desktop (DISPLAY set) where a browser opens. */
   env?: Record<string, string>;
+  /**
+   * Custom domains served by the emulator (its `/start` redirect): requests for
+   * `https://HOST/...` go to the emulator on loopback instead. Default: `sso.example.com`.
+   */
+  customDomains?: string[];
+  /** The custom-domain request's timeout; default 2 s. */
+  resolveTimeoutMs?: number;
 }): TestContext {
   const out: string[] = [];
   const opened: string[] = [];
   const { emulator } = options;
   const signals = createSignalRouter();
   const env = { HOME: options.home, DISPLAY: ':0', ...options.env };
+  const customDomains = new Set(options.customDomains ?? ['sso.example.com']);
   const ctx: TestContext = {
     env,
     lang: 'en',
@@ -115,6 +124,11 @@ export function testContext(options: {
     interactive: true,
     prompter: async () => options.prompter ?? new ScriptedPrompter([]),
     clients: createClientFactory({ env, messages: catalogue('en'), endpoint: emulator.url, maxAttempts: options.maxAttempts ?? 1, timeouts: options.timeouts }),
+    startUrlProbe: createHttpProbe({
+      messages: catalogue('en'),
+      timeoutMs: options.resolveTimeoutMs ?? 2000,
+      route: (url) => (customDomains.has(url.hostname) ? new URL(url.pathname + url.search, emulator.url) : url),
+    }),
     log: createDebugLog(false, { write: () => undefined }),
     backup: createBackupper().backup,
     async openBrowser(url: string) {

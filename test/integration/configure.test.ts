@@ -334,7 +334,7 @@ describe('session flags that differ from an existing sso-session (issue 12 item 
     expect(message).toContain('--sso-region "eu-west-1", but the session has "us-west-2"');
     expect(message).toContain(`edit the [sso-session s1] section of ${configFile()}`);
     expect(message).toContain('another session name with --sso-session');
-    expect(message).not.toContain('configure sso-session');
+    expect(message).toContain('To change it, run: sso-setup configure sso-session --sso-session s1');
     expect(await readConfig()).toBe(existing);
     expect(await cacheFiles()).toEqual([]);
     expect(emulator.calls).toEqual([]);

@@ -89,6 +89,17 @@ describe('completionCandidates', () => {
     expect(await complete('--lang', 'ja', 'lo')).toEqual(['login', 'logout']);
   });
 
+  it('offers configure\'s subcommand, and the subcommand\'s own flags and values after it', async () => {
+    expect(await complete('configure', '')).toEqual(['sso-session']);
+    expect(await complete('configure', 'sso')).toEqual(['sso-session']);
+    const flags = await complete('configure', 'sso-session', '--');
+    expect(flags).toEqual(expect.arrayContaining(['--sso-session', '--start-url', '--sso-region', '--scopes', '--yes', '--dry-run']));
+    expect(flags).not.toContain('--profile');
+    expect(flags).not.toContain('--account-id');
+    expect(await complete('configure', 'sso-session', '--sso-session', '')).toEqual(['corp', 'other']);
+    expect(await complete('configure', '--')).toContain('--account-id');
+  });
+
   it('offers the profile names of the config file after --profile', async () => {
     expect(await complete('login', '--profile', '')).toEqual(['default', 'dev', 'prod.admin']);
     expect(await complete('whoami', '--profile', '')).toEqual(['default', 'dev', 'prod.admin']);

@@ -42,18 +42,18 @@ const en = {
     `\nThe profile has no default Region, so AWS CLI commands with it need --region (or AWS_REGION), for example: --region ${ssoRegion}\n`,
   selectRole: 'Select a role',
   configuredDefault:
-    '\nThe AWS CLI is now configured to use the default profile.\n' +
+    'The AWS CLI is now configured to use the default profile.\n' +
     'Run the following command to verify your configuration:\n\naws sts get-caller-identity\n',
   configuredProfile: (p: string) =>
-    '\nTo use this profile, specify the profile name using --profile, as shown:\n\n' +
+    'To use this profile, specify the profile name using --profile, as shown:\n\n' +
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `Successfully configured SSO for profile: ${p}\n`,
   verifying: (p: string) => `\nVerifying the profile ${p} with STS GetCallerIdentity:\n`,
   sessionConflict: (session: string, file: string, differences: readonly string[]) =>
     `The sso-session "${session}" already exists with other values:\n` +
     differences.map((line) => `  ${line}\n`).join('') +
-    `configure does not change an existing sso-session. To change it, edit the [sso-session ${session}] section of ${file}; ` +
-    'or give another session name with --sso-session to create a new session. Nothing was written.',
+    `configure does not change an existing sso-session. To change it, run: sso-setup configure sso-session --sso-session ${session} ` +
+    `(or edit the [sso-session ${session}] section of ${file}); or give another session name with --sso-session to create a new session. Nothing was written.`,
   sessionValueDiffers: (flag: string, given: string, existing?: string) =>
     `--${flag} ${quote(given)}, but the session has ${existing === undefined ? 'none' : quote(existing)}`,
   scopesNeedSession:
@@ -112,17 +112,18 @@ const ja: typeof en = {
     `\nこのプロファイルにはデフォルトのリージョンがないため、AWS CLI のコマンドには --region (または AWS_REGION) が必要です。例: --region ${ssoRegion}\n`,
   selectRole: 'ロールを選択してください',
   configuredDefault:
-    '\nAWS CLI は default プロファイルを使うように設定されました。\n' +
+    'AWS CLI は default プロファイルを使うように設定されました。\n' +
     '設定を確認するには、次のコマンドを実行してください:\n\naws sts get-caller-identity\n',
   configuredProfile: (p: string) =>
-    '\nこのプロファイルを使うには、次のように --profile でプロファイル名を指定します:\n\n' +
+    'このプロファイルを使うには、次のように --profile でプロファイル名を指定します:\n\n' +
     `aws sts get-caller-identity --profile ${p}\n`,
   configuredNoCredentials: (p: string) => `プロファイル ${p} の SSO の設定が完了しました\n`,
   verifying: (p: string) => `\nプロファイル ${p} を STS GetCallerIdentity で確認しています:\n`,
   sessionConflict: (session: string, file: string, differences: readonly string[]) =>
     `SSO セッション "${session}" は既に別の値で存在します:\n` +
     differences.map((line) => `  ${line}\n`).join('') +
-    `configure は既存の SSO セッションを変更しません。変更するには ${file} の [sso-session ${session}] セクションを編集してください。` +
+    `configure は既存の SSO セッションを変更しません。変更するには次を実行してください: sso-setup configure sso-session --sso-session ${session} ` +
+    `(または ${file} の [sso-session ${session}] セクションを編集してください)。` +
     '新しいセッションを作成するには、--sso-session で別のセッション名を指定してください。何も書き込んでいません。',
   sessionValueDiffers: (flag: string, given: string, existing?: string) =>
     `--${flag} ${quote(given)} が指定されましたが、セッションの値は ${existing === undefined ? '未設定' : quote(existing)} です`,

@@ -18,6 +18,7 @@ import { completion } from './completion.js';
 import { config } from './config.js';
 import { configure } from './configure.js';
 import { console as consoleTexts } from './console.js';
+import { configureSsoSession } from './configure-sso-session.js';
 import { credentials } from './credentials.js';
 import { exec } from './exec.js';
 import { login } from './login.js';
@@ -26,6 +27,7 @@ import { populate } from './populate.js';
 import { program } from './program.js';
 import { serve } from './serve.js';
 import { signIn } from './sign-in.js';
+import { startUrl } from './start-url.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
@@ -33,7 +35,9 @@ const AREAS = {
   common,
   validate,
   signIn,
+  startUrl,
   configure,
+  configureSsoSession,
   login,
   logout,
   populate,
