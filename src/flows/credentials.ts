@@ -66,5 +66,5 @@ export interface ExportCredentialsOptions {
 
 export async function exportCredentials(ctx: Context, options: ExportCredentialsOptions): Promise<void> {
   const credentials = await roleCredentialsForProfile(ctx, options.profile);
-  ctx.stdout.write(formatCredentials(credentials, options.format));
+  ctx.stdout.write(formatCredentials(credentials, options.format, ctx.messages));
 }

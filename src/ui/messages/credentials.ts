@@ -17,6 +17,8 @@ const en = {
   roleCredentialsFailed: (roleName: string, accountId: string, reason: string) =>
     `Getting role credentials for ${roleName} in ${accountId} failed: ${reason}`,
   incompleteRoleCredentials: 'IAM Identity Center returned incomplete role credentials.',
+  cmdUnsafeValue: (name: string, what: string) =>
+    `The value of ${name} contains ${what}, which cmd.exe cannot take literally in a set command. Use --format powershell or --format process instead.`,
   whoamiFailed: (profile: string, reason: string) =>
     `Cannot sign in with profile ${profile}: ${reason}. If the session has expired, run: sso-setup login --profile ${profile}`,
   whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>
@@ -42,6 +44,8 @@ const ja: typeof en = {
   roleCredentialsFailed: (roleName: string, accountId: string, reason: string) =>
     `アカウント ${accountId} のロール ${roleName} の認証情報を取得できませんでした: ${reason}`,
   incompleteRoleCredentials: 'IAM Identity Center から返されたロールの認証情報が不完全です。',
+  cmdUnsafeValue: (name: string, what: string) =>
+    `${name} の値に ${what} が含まれており、cmd.exe の set コマンドではそのまま設定できません。--format powershell または --format process を使用してください。`,
   whoamiFailed: (profile: string, reason: string) =>
     `プロファイル ${profile} でサインインできません: ${reason}。セッションの有効期限が切れている場合は、次のコマンドを実行してください: sso-setup login --profile ${profile}`,
   whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>
