@@ -10,6 +10,7 @@ import { unlinkSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CliError } from '../errors.js';
+import { catalogue, type Messages } from '../ui/messages/index.js';
 import {
   DEFAULT_NEW_FILE_MODE,
   errorCode,
@@ -65,7 +66,7 @@ export function isTempFileName(name: string): boolean {
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
-  options?: FileSystemOptions & { mode?: number; exactMode?: number },
+  options?: FileSystemOptions & { mode?: number; exactMode?: number; messages?: Messages },
 ): Promise<void> {
   const fs = resolveFs(options);
   const target = await resolveTarget(fs, file);
@@ -85,7 +86,7 @@ export async function replaceFile(
   data: string | Uint8Array,
   mode: number,
   owner: Stats | undefined,
-  options?: FileSystemOptions,
+  options?: FileSystemOptions & { messages?: Messages },
 ): Promise<void> {
   const platform = options?.platform ?? process.platform;
   const dir = path.dirname(target);
@@ -97,7 +98,16 @@ export async function replaceFile(
     await writeAndSync(fs, temp, data);
     await fs.chmod(temp, mode);
     if (owner) await keepOwner(fs, temp, owner, platform);
-    await renameWithRetry(fs, temp, target, platform, options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+    const delays = options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    try {
+      await renameWithRetry(fs, temp, target, platform, delays);
+    } catch (error) {
+      const code = errorCode(error) ?? '';
+      if (platform !== 'win32' || !RETRYABLE_RENAME_ERRORS.has(code)) throw error;
+      // Windows: another program (an editor, an antivirus scan, a sync client) holds the file.
+      const seconds = delays.reduce((a, b) => a + b, 0) / 1000;
+      throw new CliError((options?.messages ?? catalogue('en')).config.replaceBusy(target, code, seconds));
+    }
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
     throw error;

@@ -101,8 +101,29 @@ describe('writeFileAtomic', () => {
     const { rename, calls } = flakyRename('EBUSY', Infinity);
     await expect(
       writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1, 2, 3], fs: { rename } }),
-    ).rejects.toMatchObject({ code: 'EBUSY' });
+    ).rejects.toThrow(
+      `Cannot replace ${file}: another program is using it (EBUSY, still after retrying for 0.006 s). ` +
+        'Close the program that has it open (an editor, a sync or antivirus tool) and try again; the file was not changed.',
+    );
     expect(calls).toHaveLength(4);
+    expect(await fsp.readFile(file, 'utf8')).toBe('old');
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('names the file in the language of the run when the retries run out (EPERM, EACCES too)', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'old');
+    for (const code of ['EPERM', 'EACCES']) {
+      const { rename } = flakyRename(code, Infinity);
+      await expect(
+        writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1], fs: { rename }, messages: catalogue('ja') }),
+      ).rejects.toThrow(`${file} を置き換えられません: 別のプログラムが使用中です (${code}、0.001 秒再試行した後も同じです)。`);
+    }
+    // Through updateFile, as every config write goes.
+    const { rename } = flakyRename('EPERM', Infinity);
+    await expect(
+      updateFile(file, (t) => t + 'x', { platform: 'win32', retryDelaysMs: [1, 1], fs: { rename } }),
+    ).rejects.toThrow(`Cannot replace ${file}: another program is using it (EPERM`);
     expect(await fsp.readFile(file, 'utf8')).toBe('old');
     expect(await listDir()).toEqual(['config']);
   });

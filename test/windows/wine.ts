@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findNodeExe, findWine, findWineserver, NODE_WIN_VERSION } from '../../scripts/provision.mjs';
@@ -119,7 +119,7 @@ export async function createPrefix(): Promise<WinePrefix> {
   const root = await mkdtemp(path.join(tmpdir(), 'sso-setup-wine-'));
   const prefix = path.join(root, 'prefix');
   const logs = path.join(root, 'logs');
-  await import('node:fs/promises').then((fs) => fs.mkdir(logs));
+  await mkdir(logs);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? root,
@@ -131,13 +131,15 @@ export async function createPrefix(): Promise<WinePrefix> {
   };
   const exec = (args: string[], extraEnv: Record<string, string> = {}) =>
     spawnToFiles(tools.wine, args, { ...env, ...extraEnv }, logs, `run${++counter}`).done;
+  // One wineserver for the whole suite, started first on the empty prefix (it forks and
+  // returns): without -p it ends when the last process does, and every CLI run would start
+  // it (and Wine's services) again.
+  await mkdir(prefix);
+  if (tools.wineserver) await spawnToFiles(tools.wineserver, ['-p'], env, logs, 'server').done;
   const boot = await exec(['wineboot', '-i']);
   if (boot.code !== 0) throw new Error(`wineboot -i failed (exit ${boot.code}): ${boot.stderr}`);
   const version = await exec(['reg', 'add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f']);
   if (version.code !== 0) throw new Error(`wine reg add … Version win10 failed (exit ${version.code}): ${version.stderr}`);
-  // One wineserver for the whole suite: without -p it ends when the last process does, and
-  // every CLI run would start it (and Wine's services) again.
-  if (tools.wineserver) await spawnToFiles(tools.wineserver, ['-p'], env, logs, 'server').done;
   const toWindows = (p: string) => `Z:${p.replaceAll('/', '\\')}`;
   const cliArgs = (args: string[]) => [tools.nodeExe, toWindows(path.join(repoRoot, 'dist', 'sso-setup.mjs')), ...args];
   const start = (args: string[], extraEnv: Record<string, string> = {}) =>
