@@ -132,10 +132,18 @@ describe('on win32 under Wine', () => {
     }
   });
 
-  it('logout removes the cached tokens', async () => {
+  it('logout removes the cached tokens and leaves what it leaves on Linux (the client registration)', async () => {
     ok(await wine.cli(['logout'], winEnv));
-    const left = await readdir(path.join(awsDir(), 'sso', 'cache')).catch(() => []);
-    expect(left.filter((f) => f.endsWith('.json'))).toEqual([]);
+    ok(await runCli(['logout'], linuxEnv));
+    const cacheOf = async (dir: string) => {
+      const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+      const withToken = [];
+      for (const f of files) if ('accessToken' in JSON.parse(await readFile(path.join(dir, f), 'utf8'))) withToken.push(f);
+      return { files, withToken };
+    };
+    const win = await cacheOf(path.join(awsDir(), 'sso', 'cache'));
+    expect(win.withToken).toEqual([]);
+    expect(win.files).toEqual((await cacheOf(path.join(linuxHome.home, '.aws', 'sso', 'cache'))).files);
   });
 
   it.each([
