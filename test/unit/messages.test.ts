@@ -150,6 +150,7 @@ const SAMPLES: Record<string, unknown[][]> = {
     ['/home/u/.aws/config.lock', 15, 10, undefined],
   ],
   'config.notUtf8': [['/home/u/.aws/config']],
+  'config.danglingLink': [['/home/u/.aws/config']],
   'config.caBundleUnreadable': [['/etc/ca.pem', 'ENOENT: no such file or directory']],
   'common.fileErrorReason': [['EACCES'], ['EPERM'], ['ENOSPC'], ['EDQUOT'], ['EROFS'], ['ENOTDIR'], ['EISDIR']],
   'common.cannotWrite': [['/home/u/.aws/config', 'the disk is full']],
