@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The Windows suite runs after, with its own config (vitest.windows.config.ts): one Wine prefix at a time.
+    exclude: ['test/windows/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // English unless a test asks for Japanese, whatever the developer's own locale is.

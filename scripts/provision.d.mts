@@ -29,6 +29,10 @@ export interface Plan {
 }
 
 export const REQUIREMENTS: Requirement[];
+export const NODE_WIN_VERSION: string;
+export function findWine(env?: NodeJS.ProcessEnv): string | undefined;
+export function findWineserver(env?: NodeJS.ProcessEnv): string | undefined;
+export function findNodeExe(): string | undefined;
 export function browserCandidates(platform?: NodeJS.Platform, env?: NodeJS.ProcessEnv): string[];
 export function findBrowser(options?: {
   platform?: NodeJS.Platform;

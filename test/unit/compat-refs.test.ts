@@ -148,7 +148,7 @@ describe('docs/compat.md citations', () => {
     expect(unresolved(' §A2 "PKCE flow" and checklist 30, 31.', page)).toEqual([]);
     expect(unresolved(' §A1.5 and checklist 13, 18.', page)).toEqual([]);
     expect(unresolved(' B1–B3). */', page)).toEqual([]);
-    expect(unresolved(' §A9 "PKCE flow"', page)).toEqual(['no section §A9', 'no "PKCE flow" in §A9']);
+    expect(unresolved(' §A19 "PKCE flow"', page)).toEqual(['no section §A19', 'no "PKCE flow" in §A19']);
     expect(unresolved(' §A3 "PKCE flow"', page)).toEqual(['no "PKCE flow" in §A3']);
     expect(unresolved(' "No such part"', page)).toEqual(['no "No such part"']);
     expect(unresolved(' B6–B10.', page)).toEqual(['no section §B9', 'no section §B10']);

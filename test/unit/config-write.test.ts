@@ -8,7 +8,10 @@ import { writeFileAtomic } from '../../src/config/atomic-write.js';
 import { createBackupper } from '../../src/config/backup.js';
 import type { FsPromises } from '../../src/config/file-system.js';
 import { withFileLock } from '../../src/config/lock.js';
-import { updateFile } from '../../src/config/write.js';
+import { newFileLineEnding, updateFile } from '../../src/config/write.js';
+import { writeConfig } from '../../src/flows/write-config.js';
+import type { Context } from '../../src/context.js';
+import { catalogue } from '../../src/ui/messages/index.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -98,8 +101,29 @@ describe('writeFileAtomic', () => {
     const { rename, calls } = flakyRename('EBUSY', Infinity);
     await expect(
       writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1, 2, 3], fs: { rename } }),
-    ).rejects.toMatchObject({ code: 'EBUSY' });
+    ).rejects.toThrow(
+      `Cannot replace ${file}: another program is using it (EBUSY, still after retrying for 0.006 s). ` +
+        'Close the program that has it open (an editor, a sync or antivirus tool) and try again; the file was not changed.',
+    );
     expect(calls).toHaveLength(4);
+    expect(await fsp.readFile(file, 'utf8')).toBe('old');
+    expect(await listDir()).toEqual(['config']);
+  });
+
+  it('names the file in the language of the run when the retries run out (EPERM, EACCES too)', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, 'old');
+    for (const code of ['EPERM', 'EACCES']) {
+      const { rename } = flakyRename(code, Infinity);
+      await expect(
+        writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1], fs: { rename }, messages: catalogue('ja') }),
+      ).rejects.toThrow(`${file} を置き換えられません: 別のプログラムが使用中です (${code}、0.001 秒再試行した後も同じです)。`);
+    }
+    // Through updateFile, as every config write goes.
+    const { rename } = flakyRename('EPERM', Infinity);
+    await expect(
+      updateFile(file, (t) => t + 'x', { platform: 'win32', retryDelaysMs: [1, 1], fs: { rename } }),
+    ).rejects.toThrow(`Cannot replace ${file}: another program is using it (EPERM`);
     expect(await fsp.readFile(file, 'utf8')).toBe('old');
     expect(await listDir()).toEqual(['config']);
   });
@@ -463,5 +487,63 @@ describe('updateFile with a backup', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'ENOSPC' });
     expect(await fsp.readFile(file, 'utf8')).toBe('[default]\nregion = a\n');
     expect(await listDir()).toEqual(['config']);
+  });
+});
+
+describe('line endings of the config file by platform (docs/compat.md §A9 "Line endings")', () => {
+  /** Just what writeConfig reads from a Context, on an injected platform. */
+  const ctxOn = (platform: NodeJS.Platform, configFile: string) =>
+    ({
+      platform,
+      paths: { configFile },
+      fsOptions: {},
+      messages: catalogue('en'),
+      backup: async () => undefined,
+      stdout: { write: () => undefined },
+    }) as unknown as Context;
+  const edit = (text: string) =>
+    updateSection(updateSection(text, 'profile dev', [['sso_session', 'corp'], ['region', 'ap-northeast-1']]), 'sso-session corp', [
+      ['sso_start_url', 'https://d-9067c0ab12.awsapps.com/start'],
+    ]);
+
+  it('is CRLF on win32 and LF elsewhere for a new file', () => {
+    expect(newFileLineEnding('win32')).toBe('\r\n');
+    expect(newFileLineEnding('linux')).toBe('\n');
+    expect(newFileLineEnding('darwin')).toBe('\n');
+  });
+
+  it('writes a new file on win32 as the AWS CLI for Windows does: every line CRLF', async () => {
+    const file = path.join(dir, 'config');
+    await writeConfig(ctxOn('win32', file), edit);
+    expect(await fsp.readFile(file, 'utf8')).toBe(
+      '[profile dev]\r\nsso_session = corp\r\nregion = ap-northeast-1\r\n' +
+        '[sso-session corp]\r\nsso_start_url = https://d-9067c0ab12.awsapps.com/start\r\n',
+    );
+    const linux = path.join(dir, 'linux-config');
+    await writeConfig(ctxOn('linux', linux), edit);
+    expect(await fsp.readFile(linux, 'utf8')).toBe((await fsp.readFile(file, 'utf8')).replaceAll('\r\n', '\n'));
+  });
+
+  it('treats an empty file, or one line without an ending, as new on win32', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(file, '');
+    await writeConfig(ctxOn('win32', file), edit);
+    expect(await fsp.readFile(file, 'utf8')).not.toMatch(/[^\r]\n/);
+    await fsp.writeFile(file, '# mine');
+    await writeConfig(ctxOn('win32', file), edit);
+    const text = await fsp.readFile(file, 'utf8');
+    expect(text.startsWith('# mine\r\n[profile dev]\r\n')).toBe(true);
+    expect(text).not.toMatch(/[^\r]\n/);
+  });
+
+  it('keeps an existing file\'s own line endings on win32 (LF stays LF, CRLF stays CRLF)', async () => {
+    const lf = path.join(dir, 'lf');
+    await fsp.writeFile(lf, '[default]\nregion = us-east-1\n');
+    await writeConfig(ctxOn('win32', lf), edit);
+    expect(await fsp.readFile(lf, 'utf8')).not.toContain('\r');
+    const crlf = path.join(dir, 'crlf');
+    await fsp.writeFile(crlf, '[default]\r\nregion = us-east-1\r\n');
+    await writeConfig(ctxOn('linux', crlf), edit);
+    expect(await fsp.readFile(crlf, 'utf8')).not.toMatch(/[^\r]\n/);
   });
 });

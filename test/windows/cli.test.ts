@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startEmulator, type Emulator } from '../emulator/server.js';
+import { click } from '../emulator/browser-click.mjs';
+import { makeHome } from '../helpers/sandbox.js';
+import { approveBrowser, childEnv, requireBuiltCli, runCli } from '../helpers/cli.js';
+import { createPrefix, type RunResult, type WinePrefix } from './wine.js';
+
+/**
+ * Every command on win32: the built CLI on the official Windows node.exe under Wine
+ * (test/windows/wine.ts), against the emulator in Linux Node on 127.0.0.1. What it writes
+ * under %USERPROFILE%\.aws is compared byte for byte with what the same command writes on
+ * Linux: the same text, with CRLF line endings as the AWS CLI for Windows writes a new file
+ * (docs/compat.md §A9 "Line endings").
+ */
+
+const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
+const ACCOUNT = '111122223333';
+const ROLE = 'ReadOnlyAccess';
+const CONFIGURE = [
+  'configure', '--profile', 'dev', '--sso-session', 'corp', '--start-url', START_URL, '--sso-region', 'ap-northeast-1',
+  '--account-id', ACCOUNT, '--role-name', ROLE, '--region', 'ap-northeast-1', '--output', 'json',
+];
+
+let wine: WinePrefix;
+let emulator: Emulator;
+let winEnv: Record<string, string>;
+let linuxHome: { home: string; cleanup(): Promise<void> };
+let linuxEnv: Record<string, string>;
+/** C:\users\<name>, as node.exe's os.homedir() says. */
+let userProfile: string;
+const awsDir = () => wine.unixPath(`${userProfile}\\.aws`);
+
+beforeAll(async () => {
+  requireBuiltCli();
+  wine = await createPrefix();
+  emulator = await startEmulator({ interval: 1 });
+  winEnv = { AWS_ENDPOINT_URL: emulator.url };
+  linuxHome = await makeHome();
+  linuxEnv = childEnv(linuxHome.home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser });
+  const probe = await wine.exec([wine.nodeExe, '-p', 'process.platform + "|" + require("os").homedir()']);
+  const [platform, home] = probe.stdout.trim().split('|');
+  expect(platform).toBe('win32');
+  userProfile = home!;
+  expect(userProfile).toMatch(/^C:\\users\\[^\\]+$/);
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  await wine?.close();
+  await linuxHome?.cleanup();
+});
+
+const ok = (result: RunResult) => {
+  expect(result.code, `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`).toBe(0);
+  return result;
+};
+const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+const urlPattern = () => new RegExp(`${emulator.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(device\\?\\S*user_code=|authorize\\?)\\S*`);
+
+/** Runs the CLI on Windows and approves the sign-in it prints, from Linux, as a person would. */
+async function signInOnWindows(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+  const run = wine.start(args, { ...winEnv, ...extraEnv });
+  try {
+    const [url] = await run.waitFor(urlPattern());
+    await click(url, 'Allow');
+    return await run.done;
+  } catch (error) {
+    run.kill();
+    throw error;
+  }
+}
+
+describe('on win32 under Wine', () => {
+  it('configure with every value as a flag signs in (device code), writes %USERPROFILE%\\.aws\\config as on Linux, with CRLF', async () => {
+    const result = ok(await signInOnWindows([...CONFIGURE, '--use-device-code', '--no-browser']));
+    expect(result.stdout + result.stderr).toContain('arn:aws:sts::111122223333:assumed-role/');
+    const linux = ok(await runCli([...CONFIGURE, '--use-device-code'], linuxEnv));
+    expect(linux.code).toBe(0);
+    const expected = await readFile(path.join(linuxHome.home, '.aws', 'config'), 'utf8');
+    const written = await readFile(path.join(awsDir(), 'config'), 'utf8');
+    expect(written).toBe(crlf(expected));
+    expect(written).toContain('\r\n[sso-session corp]\r\n');
+    // The token cache, named as botocore names it, in %USERPROFILE%\.aws\sso\cache.
+    expect((await readdir(path.join(awsDir(), 'sso', 'cache'))).filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
+  });
+
+  it('status --json and whoami', async () => {
+    const status = ok(await wine.cli(['status', '--json'], winEnv));
+    const parsed = JSON.parse(status.stdout);
+    expect(JSON.stringify(parsed)).toContain('corp');
+    const linuxStatus = JSON.parse(ok(await runCli(['status', '--json'], linuxEnv)).stdout);
+    expect(Object.keys(parsed).sort()).toEqual(Object.keys(linuxStatus).sort());
+    const whoami = ok(await wine.cli(['whoami', '--profile', 'dev'], winEnv));
+    expect(whoami.stdout).toContain(ACCOUNT);
+  });
+
+  it('export-credentials in every format', async () => {
+    for (const format of ['process', 'env', 'env-no-export', 'powershell', 'windows-cmd', 'fish']) {
+      const win = ok(await wine.cli(['export-credentials', '--profile', 'dev', '--format', format], winEnv));
+      const linux = ok(await runCli(['export-credentials', '--profile', 'dev', '--format', format], linuxEnv));
+      // Each has its own role credentials; the shape (names, quoting) is the same.
+      const shape = (text: string) => text.replace(/(AccessKeyId|SecretAccessKey|SessionToken|Expiration|AWS_[A-Z_]+)(["']?\s*[:=]?\s*["']?)[^"'\s\r\n]+/g, '$1$2X');
+      expect(shape(win.stdout), format).toBe(shape(linux.stdout));
+      expect(win.stdout, format).toMatch(/AccessKeyId|AWS_ACCESS_KEY_ID/);
+    }
+    const ps = ok(await wine.cli(['export-credentials', '--profile', 'dev', '--format', 'powershell'], winEnv));
+    expect(ps.stdout).toMatch(/^\$Env:AWS_ACCESS_KEY_ID=/m);
+  });
+
+  it('login: the refresh path, then a new sign-in with the default opener (no PowerShell under Wine: the URL is printed)', async () => {
+    const refresh = ok(await wine.cli(['login', '--profile', 'dev'], winEnv));
+    expect(refresh.stdout + refresh.stderr).not.toMatch(urlPattern());
+    // BROWSER unset: the `open` package runs PowerShell, which this Wine prefix lacks; the
+    // sign-in prints the URL and keeps waiting, and the loopback callback reaches node.exe.
+    const fresh = ok(await signInOnWindows(['login', '--profile', 'dev', '--force', '--no-use-device-code']));
+    expect(fresh.stdout + fresh.stderr).toMatch(/authorize/);
+  });
+
+  it('populate writes a profile for every account and role, as on Linux', async () => {
+    ok(await wine.cli(['populate', '--sso-session', 'corp'], winEnv));
+    ok(await runCli(['populate', '--sso-session', 'corp'], linuxEnv));
+    const expected = await readFile(path.join(linuxHome.home, '.aws', 'config'), 'utf8');
+    expect(await readFile(path.join(awsDir(), 'config'), 'utf8')).toBe(crlf(expected));
+  });
+
+  it('completion prints the same scripts', async () => {
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const win = ok(await wine.cli(['completion', shell], winEnv));
+      expect(win.stdout.replace(/\r\n/g, '\n')).toBe(ok(await runCli(['completion', shell], linuxEnv)).stdout);
+    }
+  });
+
+  it('logout removes the cached tokens and leaves what it leaves on Linux (the client registration)', async () => {
+    ok(await wine.cli(['logout'], winEnv));
+    ok(await runCli(['logout'], linuxEnv));
+    const cacheOf = async (dir: string) => {
+      const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+      const withToken = [];
+      for (const f of files) if ('accessToken' in JSON.parse(await readFile(path.join(dir, f), 'utf8'))) withToken.push(f);
+      return { files, withToken };
+    };
+    const win = await cacheOf(path.join(awsDir(), 'sso', 'cache'));
+    expect(win.withToken).toEqual([]);
+    expect(win.files).toEqual((await cacheOf(path.join(linuxHome.home, '.aws', 'sso', 'cache'))).files);
+  });
+
+  it.each([
+    ['a drive letter and backslashes', 'C:\\aws-files\\config'],
+    ['spaces and Japanese characters', 'C:\\Users\\Public\\AWS 設定 ファイル\\config'],
+  ])('AWS_CONFIG_FILE with %s', async (_name, configFile) => {
+    await mkdir(path.dirname(wine.unixPath(configFile)), { recursive: true });
+    const result = ok(await signInOnWindows([...CONFIGURE, '--use-device-code', '--no-browser'], { AWS_CONFIG_FILE: configFile }));
+    expect(result.stderr).not.toContain('Error');
+    const written = await readFile(wine.unixPath(configFile), 'utf8');
+    expect(written).toContain('[profile dev]\r\n');
+    expect(written).toContain('[sso-session corp]\r\n');
+    expect(written).not.toMatch(/[^\r]\n/);
+    const status = ok(await wine.cli(['status', '--json'], { ...winEnv, AWS_CONFIG_FILE: configFile }));
+    expect(status.stdout).toContain('corp');
+  });
+});
+
