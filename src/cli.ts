@@ -13,6 +13,7 @@ import { newStatusCommand } from './commands/status.js';
 import { newWhoamiCommand } from './commands/whoami.js';
 import { newExportCredentialsCommand } from './commands/export-credentials.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
+import { newAdminCommand } from './commands/admin.js';
 
 /**
  * Builds the program: the root command and every command, in the order `--help` lists
@@ -29,6 +30,7 @@ export function buildProgram(getContext: () => Context, m: Messages): Command {
     newStatusCommand(f),
     newWhoamiCommand(f),
     newExportCredentialsCommand(f),
+    newAdminCommand(f),
     newCompletionCommand(f),
   ]) {
     program.addCommand(command);

@@ -13,6 +13,7 @@
  */
 import { CliError, ExitCode } from '../../errors.js';
 import { environmentLanguage, type Language } from '../locale.js';
+import { admin } from './admin.js';
 import { common } from './common.js';
 import { completion } from './completion.js';
 import { config } from './config.js';
@@ -26,7 +27,7 @@ import { signIn } from './sign-in.js';
 import { status } from './status.js';
 import { validate } from './validate.js';
 
-const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, config, program, completion };
+const AREAS = { common, validate, signIn, configure, login, logout, populate, status, credentials, config, program, completion, admin };
 
 /** The catalogue's shape: one group of texts per command or area. */
 export type Messages = { [Area in keyof typeof AREAS]: (typeof AREAS)[Area]['en'] };
