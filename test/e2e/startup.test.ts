@@ -150,7 +150,7 @@ describe('start-up loads only what the command needs', () => {
     expect(loaded.builtins).toEqual(expect.arrayContaining(['https']));
   });
 
-  it.each([[['--help']], [['--version']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']]])(
+  it.each([[['--help']], [['--version']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']], [['admin', '--help']]])(
     'sso-setup %j loads neither the AWS SDK nor the prompt library',
     async (args) => {
       const loaded = await runRecorded(args);
