@@ -43,11 +43,11 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 250, maxDe
 
 /**
  * Is this a throttling answer (HTTP 429; TooManyRequestsException from the access portal,
- * ThrottlingException from the Identity Center administration APIs)?
+ * ThrottlingException from the Identity Center administration APIs, Throttling from IAM)?
  */
 export function isThrottle(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e?.name === 'TooManyRequestsException' || e?.name === 'ThrottlingException' || e?.$metadata?.httpStatusCode === 429;
+  return e?.name === 'TooManyRequestsException' || e?.name === 'ThrottlingException' || e?.name === 'Throttling' || e?.$metadata?.httpStatusCode === 429;
 }
 
 /** A failure worth retrying: throttling, 5xx, or a network error. */

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SSOAdminClient, ListInstancesCommand, ListPermissionSetsCommand, DescribePermissionSetCommand, ListManagedPoliciesInPermissionSetCommand, ListAccountAssignmentsCommand } from '@aws-sdk/client-sso-admin';
 import {
@@ -227,4 +229,83 @@ describe('sso-setup admin without an Identity Center instance', () => {
     expect((await new SSOAdminClient({ region: 'ap-northeast-1', endpoint: bare.url, credentials }).send(new ListInstancesCommand({})))).toMatchObject({ Instances: [] });
     check.destroy();
   });
+});
+
+/**
+ * A loopback proxy in front of moto that answers the first `throttled` calls of each
+ * operation with Identity Center's ThrottlingException (HTTP 400, as the service sends it; IAM's Throttling in its XML)
+ * and forwards everything else; it records when each request arrived.
+ */
+async function throttlingProxy(upstream: string, throttled: number) {
+  const seen = new Map<string, number>();
+  const arrivals: Array<{ operation: string; at: number; throttled: boolean }> = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const body = Buffer.concat(chunks);
+      const amzTarget = req.headers['x-amz-target'];
+      // JSON protocols (SSO Admin, Identity Store, Organizations) name the operation in a header; IAM's query protocol in the body.
+      const operation = amzTarget ? String(amzTarget).split('.').pop()! : (new URLSearchParams(body.toString()).get('Action') ?? req.url!);
+      const count = (seen.get(operation) ?? 0) + 1;
+      seen.set(operation, count);
+      const throttle = count <= throttled;
+      arrivals.push({ operation, at: performance.now(), throttled: throttle });
+      if (throttle) {
+        if (amzTarget) {
+          res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'ThrottlingException' });
+          res.end(JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }));
+        } else {
+          res.writeHead(400, { 'content-type': 'text/xml' });
+          res.end('<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>1</RequestId></ErrorResponse>');
+        }
+        return;
+      }
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<string, string>;
+      const answer = await fetch(`${upstream}${req.url}`, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+      res.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([k]) => k !== 'content-encoding' && k !== 'content-length' && k !== 'transfer-encoding')));
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    arrivals,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('sso-setup admin when Identity Center throttles', () => {
+  it('retries ThrottlingException behind the shared limiter (about 20 requests per second) and finishes the job', async () => {
+    const proxy = await throttlingProxy(moto.url, 2);
+    try {
+      const args = ['--user-name', 'throttled_user', '--email', 't@example.com', '--permission-set', 'Throttled', '--managed-policy', 'AmazonS3ReadOnlyAccess', '--account-id', accountId];
+      const result = await runCli(['admin', '--region', REGION, '--yes', ...args], childEnv(home, {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_ENDPOINT_URL: proxy.url,
+      }));
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      // Every operation was refused twice and then went through.
+      const operations = new Set(proxy.arrivals.map((a) => a.operation));
+      expect(operations).toContain('CreateAccountAssignment');
+      expect(operations).toContain('GetPolicy');
+      for (const operation of operations) {
+        expect(proxy.arrivals.filter((a) => a.operation === operation && !a.throttled).length, operation).toBeGreaterThan(0);
+        expect(proxy.arrivals.filter((a) => a.operation === operation && a.throttled).length, operation).toBe(2);
+      }
+      // The limiter spaces requests 50 ms apart at least (a lower bound: a slow machine only adds to it).
+      const span = proxy.arrivals.at(-1)!.at - proxy.arrivals[0]!.at;
+      expect(span).toBeGreaterThanOrEqual((proxy.arrivals.length - 2) * 50);
+    } finally {
+      await proxy.close();
+    }
+    const { UserId } = await identityStore.send(
+      new GetUserIdCommand({ IdentityStoreId: storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'throttled_user' } } }),
+    );
+    const set = (await permissionSets()).find((s) => s.Name === 'Throttled')!;
+    const { AccountAssignments = [] } = await ssoAdmin.send(new ListAccountAssignmentsCommand({ InstanceArn: instanceArn, AccountId: accountId, PermissionSetArn: set.PermissionSetArn! }));
+    expect(AccountAssignments.map((a) => a.PrincipalId)).toEqual([UserId]);
+  }, 60_000);
 });
