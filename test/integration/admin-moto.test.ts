@@ -12,7 +12,7 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-identitystore';
 import { OrganizationsClient, CreateAccountCommand, CreateOrganizationCommand } from '@aws-sdk/client-organizations';
-import { childEnv, requireBuiltCli, runCli } from '../helpers/cli.js';
+import { childEnv, requireBuiltCli, runCli, Terminal } from '../helpers/cli.js';
 import { makeHome } from '../helpers/sandbox.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 
@@ -198,6 +198,39 @@ describe('sso-setup admin against moto', () => {
     expect(result.stderr).toContain(accountId);
     expect(await userNames()).not.toContain('newcomer');
   });
+
+  it('the wizard asks like configure and picks the account from the organization', async () => {
+    const term = new Terminal(['admin', '--region', REGION], env());
+    try {
+      let at = await term.answer('User name [None]: ', 'wizard_user');
+      at = await term.answer('Email address [None]: ', 'wizard@example.com', at);
+      at = await term.answer('First name [wizard_user]: ', 'Hanako', at);
+      at = await term.answer('Last name [wizard_user]: ', 'Suzuki', at);
+      at = await term.answer('Display name [Hanako Suzuki]: ', '', at);
+      at = await term.answer('Group (optional) [None]: ', '', at);
+      at = await term.answer('Permission set name [None]: ', 'S3DynamoDBAccess', at);
+      at = await term.answer('Permission set description (optional) [None]: ', '', at);
+      at = await term.answer('Session duration (ISO 8601, PT1H to PT12H) [PT1H]: ', '', at);
+      at = await term.answer('AWS managed policies, comma-separated (e.g. AmazonS3FullAccess) [None]: ', 'AmazonS3FullAccess', at);
+      at = await term.waitFor('There are 2 AWS accounts in the organization.', at);
+      at = await term.waitFor('Choose the AWS account to assign', at);
+      // Sorted by name: master (the management account), then workloads.
+      await term.waitFor(`workloads (${accountId})`, at);
+      term.type('\u001b[B');
+      await term.waitFor(`❯ workloads (${accountId})`, at);
+      term.type('\r');
+      at = await term.waitFor(`+ assign wizard_user with S3DynamoDBAccess to account ${accountId}`, at);
+      expect(await term.exited).toBe(0);
+      expect(term.text.slice(at)).toContain(`--account-id ${accountId} --role-name S3DynamoDBAccess`);
+    } finally {
+      term.kill();
+    }
+    const { UserId } = await identityStore.send(
+      new GetUserIdCommand({ IdentityStoreId: storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'wizard_user' } } }),
+    );
+    const user = await identityStore.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId }));
+    expect([user.Name?.GivenName, user.Name?.FamilyName, user.DisplayName]).toEqual(['Hanako', 'Suzuki', 'Hanako Suzuki']);
+  }, 60_000);
 
   it('in Japanese', async () => {
     const result = await runCli(['admin', '--lang', 'ja', '--region', REGION, '--yes', ...scenario()], env());
