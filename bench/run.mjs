@@ -23,7 +23,7 @@ const rusageHook = path.join(root, 'bench', 'rusage.cjs');
 const floorScript = path.join(root, 'bench', 'floor.mjs');
 const dist = (...parts) => pathToFileURL(path.join(root, 'dist', ...parts)).href;
 
-const TARGETS = { helpRatio: 1.3, configureRssMiB: 100 };
+const TARGETS = { helpRatio: 1.3, configureRssMiB: 100, longLineMs: 100 };
 const CONFIG_PROFILES = 10_000;
 const RUSAGE_RUNS = 5;
 
@@ -351,6 +351,7 @@ async function endToEnd() {
 async function configEdit() {
   const { updateSection } = await import(dist('src', 'config', 'edit.js'));
   const { updateFile } = await import(dist('src', 'config', 'write.js'));
+  const { findConfigProblem } = await import(dist('src', 'config', 'read.js'));
   const parts = ['[sso-session corp]\nsso_start_url = https://d-1234567890.awsapps.com/start\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n'];
   for (let i = 0; i < CONFIG_PROFILES; i++) {
     const account = String(100000000000 + i * 7919).slice(0, 12);
@@ -361,6 +362,10 @@ async function configEdit() {
   }
   const text = parts.join('');
   const middle = `profile app-${String(CONFIG_PROFILES / 2).padStart(5, '0')}`;
+  // One 1 MiB line of spaces inside the edited section: the old option regex backtracked
+  // quadratically on it (40 KB took 3.4 s); parsing must stay linear.
+  const longLine = `[profile long]\na${' '.repeat(1024 * 1024)}b\nregion = us-east-1\n`;
+  const longLineBytes = Buffer.from(longLine);
   const home = await scratchHome();
   const file = path.join(home, '.aws', 'config');
   await writeFile(file, text);
@@ -373,6 +378,8 @@ async function configEdit() {
     'updateSection, a profile in the middle': (i) => () => updateSection(text, middle, [['region', i % 2 ? 'ap-northeast-1' : 'eu-central-1']]),
     'updateSection, a new profile at the end': () => () =>
       updateSection(text, 'profile bench-new', [['sso_session', 'corp'], ['sso_account_id', '111122223333'], ['sso_role_name', 'ReadOnlyAccess'], ['region', 'us-east-1'], ['output', 'json']]),
+    'updateSection, a section with a 1 MiB line': (i) => () => updateSection(longLine, 'profile long', [['region', i % 2 ? 'ap-northeast-1' : 'eu-central-1']]),
+    'findConfigProblem, a file with a 1 MiB line': () => () => findConfigProblem(longLineBytes),
     'updateFile (lock, read, edit, atomic write + fsync)': (i) => () =>
       updateFile(file, (current) => updateSection(current, middle, [['region', i % 2 ? 'ap-northeast-1' : 'eu-central-1']])),
   };
@@ -430,6 +437,12 @@ if (results.configure) {
   const peak = mib(results.configure.maxRssKiB.max);
   targets.configureRssMiB = { target: TARGETS.configureRssMiB, measured: round(peak), met: peak <= TARGETS.configureRssMiB };
   say(`  configure peak RSS ≤ ${TARGETS.configureRssMiB} MiB (the highest of its runs): ${peak.toFixed(1)} MiB  ${peak <= TARGETS.configureRssMiB ? 'met' : 'NOT met'}`);
+}
+const longLineCase = results.configEdit?.cases['updateSection, a section with a 1 MiB line'];
+if (longLineCase) {
+  const ms = longLineCase.ms.median;
+  targets.longLineMs = { target: TARGETS.longLineMs, measured: round(ms, 2), met: ms <= TARGETS.longLineMs };
+  say(`  updateSection with a 1 MiB line ≤ ${TARGETS.longLineMs} ms: ${ms.toFixed(2)} ms  ${ms <= TARGETS.longLineMs ? 'met' : 'NOT met'}`);
 }
 if (results.populate?.wallOverFloor != null) {
   const r = results.populate.wallOverFloor;

@@ -1,22 +1,14 @@
 import type { Command } from 'commander';
 import { profileFromEnvironment } from '../config/profile-name.js';
-import type { ConfigureOptions } from '../flows/configure.js';
+import type { ConfigureOptions, ConfigurePreset } from '../flows/configure.js';
 import type { Factory, RunFn } from './factory.js';
 import { addSignInOptions, parseSignInFlags, type SignInCommandFlags } from './sign-in-options.js';
 
 export type { ConfigureOptions };
 
-/** The flags as commander gives them; each is mapped below, none passes through unnamed. */
-interface ConfigureFlags extends SignInCommandFlags {
+/** The flags as commander gives them (a preset's fields are flags too); each is mapped below, none passes through unnamed. */
+interface ConfigureFlags extends SignInCommandFlags, ConfigurePreset {
   profile?: string;
-  ssoSession?: string;
-  startUrl?: string;
-  ssoRegion?: string;
-  scopes?: string;
-  accountId?: string;
-  roleName?: string;
-  region?: string;
-  output?: string;
   yes?: boolean;
   dryRun?: boolean;
   verify: boolean;

@@ -1,5 +1,6 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
 import { textWidth } from '../ui/text.js';
+import { wrapChunks } from '../ui/wrap-chunks.js';
 import type { Messages } from '../ui/messages/index.js';
 
 /** `description (extra, extra)`, as commander appends choices and defaults. */
@@ -51,7 +52,7 @@ export function localHelp(messages: Messages) {
       return text
         .split(/\r\n|\n/)
         .flatMap((line) => {
-          const chunks = line.match(/\s*(?:[^\s、。]+[、。]*|[、。]+)/g);
+          const chunks = wrapChunks(line);
           if (!chunks) return [''];
           const lines: string[] = [];
           let current = chunks.shift()!;

@@ -10,6 +10,7 @@ import { unlinkSync, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CliError } from '../errors.js';
+import { catalogue, type Messages } from '../ui/messages/index.js';
 import {
   DEFAULT_NEW_FILE_MODE,
   errorCode,
@@ -65,10 +66,10 @@ export function isTempFileName(name: string): boolean {
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
-  options?: FileSystemOptions & { mode?: number; exactMode?: number },
+  options?: FileSystemOptions & { mode?: number; exactMode?: number; messages?: Messages },
 ): Promise<void> {
   const fs = resolveFs(options);
-  const target = await resolveTarget(fs, file);
+  const target = await resolveTarget(fs, file, options?.messages ?? catalogue('en'));
   const existing = await statIfExists(fs, target);
   // exactMode (secrets: cache files) always applies; otherwise an existing file keeps its mode.
   const mode = options?.exactMode ?? (existing ? existing.mode & 0o7777 : (options?.mode ?? DEFAULT_NEW_FILE_MODE));
@@ -108,7 +109,7 @@ export async function replaceFile(
 }
 
 /** The real path of an existing file (through symlinks); the path itself for a new file. */
-async function resolveTarget(fs: FsPromises, file: string): Promise<string> {
+async function resolveTarget(fs: FsPromises, file: string, m: Messages): Promise<string> {
   try {
     return await fs.realpath(file);
   } catch (error) {
@@ -116,7 +117,7 @@ async function resolveTarget(fs: FsPromises, file: string): Promise<string> {
   }
   const link = await fs.lstat(file).catch(() => undefined);
   if (link?.isSymbolicLink()) {
-    throw new CliError(`${file} is a symbolic link to a file that doesn't exist; not replacing the link.`);
+    throw new CliError(m.config.danglingLink(file));
   }
   return file;
 }

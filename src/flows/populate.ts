@@ -136,6 +136,7 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   const sso = await ctx.clients.portal(target.region, { maxAttempts: 1 });
   const progress = createProgress(ctx.stderr, { terminal: ctx.interactive, label: ctx.messages.populate.progressAccounts, now: ctx.clock.now });
   let access: Access;
+  let quietUntil = -Infinity;
   try {
     access = await listAccess(sso, signedIn.token.accessToken, {
       messages: ctx.messages,
@@ -143,6 +144,12 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
       clock: ctx.clock,
       concurrency: options.concurrency ?? 8,
       onProgress: (done, total) => progress.update(done, total),
+      // Said once per wait, not by each worker the same 429 holds back.
+      onRetryAfterCapped: (askedMs, waitMs) => {
+        if (ctx.clock.now() < quietUntil) return;
+        quietUntil = ctx.clock.now() + waitMs;
+        progress.note(ctx.messages.populate.retryAfterCapped(Math.ceil(askedMs / 1000), Math.round(waitMs / 1000)));
+      },
     });
   } catch (error) {
     throw new CliError(ctx.messages.populate.populateListingFailed(describeServiceError(error, ctx.messages)));

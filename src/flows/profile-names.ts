@@ -15,10 +15,16 @@ const FIELDS: ReadonlyArray<keyof NameFields> = ['account_id', 'account_name', '
 
 /** Throws on an unknown `{field}`, naming it and the known ones. */
 export function checkTemplate(m: Messages, template: string): void {
-  for (const [, field] of template.matchAll(/\{([^}]*)\}/g)) {
-    if (!(FIELDS as readonly string[]).includes(field!)) {
-      throw new Error(m.populate.unknownTemplateField(field!, template, FIELDS.map((f) => `{${f}}`).join(' ')));
+  // Each `{…}` up to the next `}`, as `/\{([^}]*)\}/g` would find them, in one pass (that
+  // regex rescans the rest of the text from every `{` that has no `}` after it).
+  for (let open = template.indexOf('{'); open >= 0; ) {
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const field = template.slice(open + 1, close);
+    if (!(FIELDS as readonly string[]).includes(field)) {
+      throw new Error(m.populate.unknownTemplateField(field, template, FIELDS.map((f) => `{${f}}`).join(' ')));
     }
+    open = template.indexOf('{', close + 1);
   }
 }
 
@@ -31,11 +37,20 @@ export function renderTemplate(template: string, fields: NameFields): string {
  * (spaces, slashes, brackets, non-ASCII) becomes `-`, runs collapse, ends are trimmed.
  */
 export function sanitiseProfileName(raw: string): string {
-  return raw
+  const cleaned = raw
     .normalize('NFKC')
     .replace(/[^A-Za-z0-9_.@+-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '');
+    .replace(/-{2,}/g, '-');
+  return trimChars(cleaned, '-.');
+}
+
+/** `text` without leading and trailing characters from `chars`; unlike `/[-.]+$/`, linear. */
+function trimChars(text: string, chars: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && chars.includes(text[start]!)) start++;
+  while (end > start && chars.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }
 
 export interface GeneratedProfile {

@@ -12,6 +12,8 @@ import {
 } from '../sso/sign-in-method.js';
 import { renderCallbackPage } from '../ui/callback-page.js';
 import type { Messages } from '../ui/messages/index.js';
+import type { BrowserFailure, BrowserOpenResult } from '../ui/browser.js';
+import { printable } from '../ui/terminal-text.js';
 
 /** The sign-in flags `configure`, `login` and `populate` share. */
 export interface SignInFlags extends SignInMethodFlags {
@@ -30,7 +32,7 @@ function announceDeviceAuthorization(ctx: Context, noBrowser: boolean) {
       return;
     }
     ctx.stdout.write(ctx.messages.signIn.deviceBrowser(authorization));
-    await ctx.openBrowser(authorization.verificationUriComplete);
+    await openOrFallBack(ctx, authorization.verificationUriComplete);
   };
 }
 
@@ -43,13 +45,44 @@ function announceBrowserAuthorization(ctx: Context, noBrowser: boolean) {
       return;
     }
     ctx.stdout.write(ctx.messages.signIn.pkceBrowser(authorization.url));
-    await ctx.openBrowser(authorization.url);
+    await openOrFallBack(ctx, authorization.url);
   };
 }
 
+/**
+ * Opens the browser on a URL already printed. Whatever goes wrong (the opener rejects,
+ * throws, or reports a failure), the sign-in goes on: the user is told to open the URL
+ * themselves, and the wait continues.
+ */
+async function openOrFallBack(ctx: Context, url: string): Promise<void> {
+  let result: BrowserOpenResult;
+  try {
+    result = await ctx.openBrowser(url);
+  } catch (error) {
+    result = { opened: false, failures: [{ error: printable(error instanceof Error ? error.message : String(error)) }] };
+  }
+  if (result.opened) return;
+  ctx.log.debug(`browser: not opened (${JSON.stringify(result.failures)})`);
+  ctx.stderr.write(ctx.messages.signIn.browserNotOpened(result.failures.map((failure) => describeBrowserFailure(ctx.messages, failure))));
+}
+
+function describeBrowserFailure(m: Messages, failure: BrowserFailure): string {
+  if ('error' in failure) return failure.command ? `${failure.command}: ${failure.error}` : failure.error;
+  if (failure.signal) return m.signIn.browserStopped(failure.command, failure.signal);
+  return m.signIn.browserExited(failure.command, failure.exitCode ?? 1);
+}
+
+/** The QR code is an extra: a URL too long for one (many scopes, a long endpoint) is printed without it. */
 async function printQr(ctx: Context, url: string, caption: string): Promise<void> {
-  const { renderQr } = await import('../ui/qr.js');
-  ctx.stdout.write(`\n${caption}\n\n${renderQr(url, { color: ctx.interactive && !ctx.env.NO_COLOR })}\n`);
+  let qr: string;
+  try {
+    const { renderQr } = await import('../ui/qr.js');
+    qr = renderQr(url, { color: ctx.interactive && !ctx.env.NO_COLOR });
+  } catch (error) {
+    ctx.log.debug(`QR code not shown: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  ctx.stdout.write(`\n${caption}\n\n${qr}\n`);
 }
 
 /** The reason of a flow choice, in words. */

@@ -30,6 +30,18 @@ export function validateStartUrl(m: Messages, value: string, hasDefault: boolean
     return m.validate.invalidStartUrl(value, m.validate.reason.notUrl);
   }
   if (url.protocol !== 'https:') return m.validate.invalidStartUrl(value, m.validate.reason.notHttps);
+  // The host must be the one typed right after `https://`. The URL parser "repairs" what the
+  // AWS tools send as typed: `https:///start` and `https:start` get the host `start`,
+  // `https:/h` and `https:\\h` the host h, `%2D` is decoded, `0x7f.1` becomes 127.0.0.1, a
+  // backslash ends the host. Such a URL would fail only at the server, or reach another host.
+  const authority = /^https:\/\/([^/?#]*)/i.exec(value)?.[1];
+  if (!authority) return m.validate.invalidStartUrl(value, m.validate.reason.noHostAfterScheme);
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1); // user info is refused below
+  const colon = hostAndPort.lastIndexOf(':');
+  const typedHost = colon >= 0 && /^\d*$/.test(hostAndPort.slice(colon + 1)) ? hostAndPort.slice(0, colon) : hostAndPort;
+  if (typedHost.toLowerCase() !== url.hostname) {
+    return m.validate.invalidStartUrl(value, url.hostname === '' ? m.validate.reason.noHostAfterScheme : m.validate.reason.hostNotAsTyped(url.hostname));
+  }
   const labels = url.hostname.replace(/\.$/, '').split('.');
   if (url.hostname === '' || !labels.every((l) => HOST_LABEL.test(l))) {
     return m.validate.invalidStartUrl(value, m.validate.reason.noHost);

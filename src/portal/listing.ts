@@ -21,6 +21,8 @@ export interface ListingOptions {
   retry?: RetryPolicy;
   /** Called after each account's roles are in (or failed). */
   onProgress?: (done: number, total: number) => void;
+  /** Called when the service asked to wait longer than we do (see MAX_RETRY_AFTER_MS). */
+  onRetryAfterCapped?: (askedMs: number, waitMs: number) => void;
 }
 
 /**
@@ -31,7 +33,8 @@ export interface ListingOptions {
 export async function listAccess(sso: SSOClient, accessToken: string, options: ListingOptions): Promise<Access> {
   let retries = 0;
   const onRetry = () => void retries++;
-  const call: PortalCall = (fn) => withRetries(fn, options.limiter, options.clock, options.retry, onRetry);
+  const call: PortalCall = (fn) =>
+    withRetries(fn, options.limiter, options.clock, options.retry, onRetry, options.onRetryAfterCapped);
 
   const accounts = await listAccounts(sso, accessToken, call);
 

@@ -62,6 +62,14 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
+/**
+ * The longest we wait on a Retry-After. IAM Identity Center throttles per second, so a longer
+ * ask is a fault or a hostile answer, and obeying it could hold `populate` for hours with
+ * nothing on the screen. After a minute we retry (behind the shared limiter, with backoff):
+ * at worst another 429. The AWS SDK's own retries cap it lower still (backoff + 5 s).
+ */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
 /** Seconds from a Retry-After header, if the error carries one. */
 export function retryAfterMs(error: unknown): number | undefined {
   const headers = (error as { $response?: { headers?: Record<string, string> } })?.$response?.headers;
@@ -81,6 +89,8 @@ export async function withRetries<T>(
   clock: Clock,
   policy: RetryPolicy = DEFAULT_RETRY,
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void,
+  /** Called when a Retry-After asked for more than MAX_RETRY_AFTER_MS, before the (capped) wait. */
+  onRetryAfterCapped?: (askedMs: number, waitMs: number) => void,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     await limiter.acquire();
@@ -89,7 +99,9 @@ export async function withRetries<T>(
     } catch (error) {
       if (attempt >= policy.attempts || !isRetryable(error)) throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) * policy.random();
-      const delay = Math.max(backoff, retryAfterMs(error) ?? 0);
+      const asked = retryAfterMs(error) ?? 0;
+      const delay = Math.min(MAX_RETRY_AFTER_MS, Math.max(backoff, asked));
+      if (asked > MAX_RETRY_AFTER_MS) onRetryAfterCapped?.(asked, delay);
       if (isThrottle(error)) limiter.pause(delay);
       onRetry?.(error, attempt, delay);
       await clock.sleep(delay);

@@ -77,7 +77,8 @@ export function formatCacheDate(date: Date): string {
  */
 export function parseCacheDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
-  const normalised = value.replace(/\s*UTC$/, 'Z');
+  // Not `replace(/\s*UTC$/, 'Z')`: that backtracks quadratically on a long run of spaces.
+  const normalised = value.endsWith('UTC') ? `${value.slice(0, -3).trimEnd()}Z` : value;
   const date = new Date(normalised);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
@@ -253,15 +254,8 @@ export class SsoCache {
    * finds them. Registration files and unreadable files are skipped.
    */
   async listTokenFiles(): Promise<Array<{ file: string; accessToken: string; region?: string }>> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
     const found = [];
-    for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of (await cacheFileNames(this.dir)).filter((n) => n.endsWith('.json'))) {
       const file = path.join(this.dir, name);
       try {
         const text = await readCacheFile(file);
@@ -299,6 +293,16 @@ export async function removeFile(file: string): Promise<boolean> {
   }
 }
 
+/** The names in a cache folder, sorted; none when the folder does not exist. */
+export async function cacheFileNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 /**
  * botocore's JSONFileCache.__setitem__ (boto3; the `~/.aws/cli/cache` of the AWS CLI v2
  * writes in place) writes through `tempfile.mkstemp(dir=cache_dir, suffix='.tmp')`:
@@ -312,15 +316,8 @@ const BOTOCORE_TEMP_FILE = /^tmp[a-z0-9_]{8}\.tmp$/;
  * credentials. Returns the files removed.
  */
 export async function removeTempFiles(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
   const removed = [];
-  for (const name of names.sort()) {
+  for (const name of await cacheFileNames(dir)) {
     if (!isTempFileName(name) && !BOTOCORE_TEMP_FILE.test(name)) continue;
     const file = path.join(dir, name);
     if (await removeFile(file)) removed.push(file);

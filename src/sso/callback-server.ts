@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CliError } from '../errors.js';
 import type { Messages } from '../ui/messages/index.js';
+import { printable } from '../ui/terminal-text.js';
 import { CALLBACK_PATH, redirectUriFor } from './pkce.js';
 
 /**
@@ -29,7 +31,8 @@ export interface CallbackServer {
   redirectUri: string;
   /**
    * Waits for the browser to come back with a code for `state`. Rejects with the AWS CLI's
-   * messages when the redirect carries `error` or another state, and on timeout.
+   * messages when the redirect for `state` carries `error`, and on timeout. Requests with
+   * another state or to another host are answered with an error page and ignored.
    */
   waitForCode(state: string, timeoutMs: number): Promise<string>;
   close(): Promise<void>;
@@ -44,9 +47,18 @@ const HEADERS = {
   Connection: 'close',
 };
 
-/** Control characters and overlong text from the query string stay out of messages. */
-function clean(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').slice(0, 200);
+/** The Host header of a request to the loopback server, as a browser sends it (no DNS rebinding). */
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  const value = host?.toLowerCase();
+  return value === `127.0.0.1:${port}` || value === `localhost:${port}`;
+}
+
+/** Compares the state without revealing through timing how much of it matched. */
+function sameState(given: string | null, expected: string | undefined): boolean {
+  if (given === null || expected === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export async function startCallbackServer(options: CallbackServerOptions): Promise<CallbackServer> {
@@ -54,38 +66,52 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   let expectedState: string | undefined;
   let finished: { code: string } | { error: CliError } | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let port = 0;
 
   const reply = (response: ServerResponse, status: number, outcome: CallbackOutcome) => {
     response.writeHead(status, HEADERS).end(options.renderPage(outcome));
   };
 
+  /**
+   * Only the browser of this sign-in may end the wait: a request to a loopback host with
+   * this sign-in's state. Anything else (another page reaching the port, an older tab, a
+   * forged link, a DNS-rebinding page) gets an error page and changes nothing.
+   */
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (request.method !== 'GET' || url.pathname !== CALLBACK_PATH) {
+    const target = request.url ?? '';
+    const url = target.startsWith('/') ? new URL(target, 'http://127.0.0.1') : undefined;
+    if (request.method !== 'GET' || url?.pathname !== CALLBACK_PATH) {
       response.writeHead(404, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    if (!isLoopbackHost(request.headers.host, port)) {
+      reply(response, 400, { ok: false, reason: options.messages.signIn.callbackWrongHost(port) });
+      return;
+    }
+    const query = url.searchParams;
+    if (!sameState(query.get('state'), expectedState)) {
+      reply(response, 400, { ok: false, reason: options.messages.signIn.stateMismatch });
       return;
     }
     if (finished) {
       // A reload of the page after the sign-in ended: show the same outcome, change nothing.
-      reply(response, 200, 'code' in finished ? { ok: true } : { ok: false, reason: finished.error.message });
+      reply(response, 'code' in finished ? 200 : 400, 'code' in finished ? { ok: true } : { ok: false, reason: finished.error.message });
       return;
     }
-    const query = url.searchParams;
     const error = query.get('error');
     const code = query.get('code');
-    const state = query.get('state');
     let result: { code: string } | { error: CliError };
     if (error !== null) {
       const description = query.get('error_description');
       const message =
         error === 'access_denied'
           ? options.messages.signIn.authorizationCodeDenied
-          : options.messages.signIn.authorizationCodeFailed(clean(error), description === null ? undefined : clean(description));
+          : options.messages.signIn.authorizationCodeFailed(printable(error, 100), description === null ? undefined : printable(description));
       result = { error: new CliError(message) };
-    } else if (code !== null && state !== null) {
-      result = state === expectedState ? { code } : { error: new CliError(options.messages.signIn.stateMismatch) };
+    } else if (code !== null) {
+      result = { code };
     } else {
-      // Neither an answer nor an error (a probe, a half-typed URL): keep waiting.
+      // Neither an answer nor an error (a half-typed URL): keep waiting.
       reply(response, 400, { ok: false, reason: options.messages.signIn.callbackIncomplete });
       return;
     }
@@ -106,7 +132,7 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     });
     server.listen({ host: '127.0.0.1', port: options.port ?? 0, exclusive: true }, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
 
   return {
     port,
@@ -114,12 +140,6 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     waitForCode(state, timeoutMs) {
       expectedState = state;
       return new Promise<string>((resolve, reject) => {
-        if (finished) {
-          // An answer that came before anyone waited stands (a code then matched no state: refused).
-          if ('code' in finished) resolve(finished.code);
-          else reject(finished.error);
-          return;
-        }
         timer = setTimeout(() => {
           finished ??= { error: new CliError(options.messages.signIn.authorizationTimedOut(Math.round(timeoutMs / 1000))) };
           if ('error' in finished) reject(finished.error);

@@ -17,6 +17,20 @@ export interface DeviceAuthorization {
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const DEFAULT_INTERVAL_SECONDS = 5;
 const SLOW_DOWN_SECONDS = 5;
+/**
+ * Bounds on the numbers StartDeviceAuthorization sends, which we sleep on: IAM Identity Center
+ * sends `interval` 1 and `expiresIn` 600. A huge value must not leave the user waiting for
+ * hours (the poll is also never put off past the code's expiry); zero, a negative number or
+ * NaN must not make us poll in a tight loop or expire at once: those get the defaults.
+ */
+const MAX_INTERVAL_SECONDS = 60;
+const DEFAULT_CODE_LIFETIME_SECONDS = 600;
+const MAX_CODE_LIFETIME_SECONDS = 3600;
+
+/** `value` when it is a positive finite number, at most `max`; `fallback` otherwise. */
+function bounded(value: number | undefined, fallback: number, max: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.min(value, max) : fallback;
+}
 
 export interface DeviceFlowInput {
   /** The texts, in the user's language. */
@@ -55,9 +69,9 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
   if (!started.deviceCode || !started.userCode || !started.verificationUri) {
     throw new CliError(input.messages.signIn.incompleteDeviceAuthorization);
   }
-  const codeLifetimeMs = (started.expiresIn ?? 600) * 1000;
+  const codeLifetimeMs = bounded(started.expiresIn, DEFAULT_CODE_LIFETIME_SECONDS, MAX_CODE_LIFETIME_SECONDS) * 1000;
   const expiresAt = new Date(clock.now() + Math.min(codeLifetimeMs, input.timeoutMs ?? codeLifetimeMs));
-  let intervalMs = (started.interval || DEFAULT_INTERVAL_SECONDS) * 1000;
+  let intervalMs = bounded(started.interval, DEFAULT_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS) * 1000;
   await input.onAuthorization({
     verificationUri: started.verificationUri,
     verificationUriComplete: started.verificationUriComplete ?? started.verificationUri,
@@ -66,7 +80,8 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
   });
 
   for (;;) {
-    await clock.sleep(intervalMs);
+    // Never sleep past the expiry: then say so at once rather than after a long interval.
+    await clock.sleep(Math.max(0, Math.min(intervalMs, expiresAt.getTime() - clock.now())));
     if (clock.now() >= expiresAt.getTime()) throw expired(input.messages);
     try {
       return tokenGrant(
@@ -85,7 +100,7 @@ export async function runDeviceFlow(input: DeviceFlowInput): Promise<TokenGrant>
         case 'AuthorizationPendingException':
           continue;
         case 'SlowDownException':
-          intervalMs += SLOW_DOWN_SECONDS * 1000;
+          intervalMs = Math.min(intervalMs + SLOW_DOWN_SECONDS * 1000, MAX_INTERVAL_SECONDS * 1000);
           continue;
         case 'ExpiredTokenException':
           throw expired(input.messages);

@@ -1,8 +1,8 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pythonJsonDumps } from './python-json.js';
-import { formatCacheDate, parseCacheDate, parseCacheJson, readCacheFile, removeFile } from './cache.js';
+import { cacheFileNames, formatCacheDate, parseCacheDate, parseCacheJson, readCacheFile, removeFile } from './cache.js';
 import { writeFileAtomic } from '../config/atomic-write.js';
 import type { FileSystemOptions } from '../config/file-system.js';
 
@@ -32,15 +32,8 @@ async function readCacheJson(file: string): Promise<Record<string, unknown> | un
 
 /** Deletes every file whose JSON has `"ProviderType": "sso"`, as `aws sso logout` does. Returns the files removed. */
 export async function removeSsoRoleCredentials(dir: string): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
   const removed: string[] = [];
-  for (const name of names.sort()) {
+  for (const name of await cacheFileNames(dir)) {
     const file = path.join(dir, name);
     let providerType: unknown;
     try {

@@ -14,6 +14,10 @@ export function createProgress(out: Output, options: { terminal: boolean; label:
     return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
   };
   return {
+    /** A line of its own; on a terminal it replaces the bar, which the next update redraws below it. */
+    note(text: string) {
+      out.write(options.terminal ? `\r\u001b[2K${text}` : text);
+    },
     update(done: number, total: number) {
       if (total === 0) return;
       if (options.terminal) {

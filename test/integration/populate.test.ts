@@ -67,6 +67,21 @@ describe('populate against the emulator', () => {
     expect(result.added).toHaveLength(org.accounts.reduce((n, a) => n + a.roles.length, 0));
   });
 
+  it('a Retry-After of two hours holds populate back one minute, and the user is told', async () => {
+    const org = generateOrganisation({ accounts: 3, seed: 9, startUrl: START_URL, region: 'ap-northeast-1' });
+    const ctx = await signedInContext({ org });
+    // Virtual time from here on: sleeping only records the wait.
+    let now = Date.now();
+    const sleeps: number[] = [];
+    ctx.clock = { now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) };
+    emulator.injectFault('ListAccounts', { status: 429, errorType: 'TooManyRequestsException', retryAfter: 7200 });
+    const result = await populate(ctx, { ssoSession: 'corp' });
+    expect(result.failures).toEqual([]);
+    expect(result.added.length).toBeGreaterThan(0);
+    expect(Math.max(...sleeps)).toBe(60_000);
+    expect(ctx.output()).toContain('IAM Identity Center asked to wait 7200 s before retrying (Retry-After); waiting 60 s instead, then retrying.');
+  });
+
   it('accounts that fail are listed at the end with the reason and a non-zero exit; the rest are written', async () => {
     const org = generateOrganisation({ accounts: 6, seed: 5, startUrl: START_URL, region: 'ap-northeast-1' });
     const ctx = await signedInContext({ org });

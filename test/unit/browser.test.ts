@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { browserCommands, splitCommand } from '../../src/ui/browser.js';
+import { browserCommands, createBrowserOpener, splitCommand, type BrowserChild } from '../../src/ui/browser.js';
 
 describe('BROWSER variable', () => {
   it('splits words with quotes like shlex', () => {
@@ -15,5 +16,148 @@ describe('BROWSER variable', () => {
       ['C:\\Browsers\\b.exe', 'https://u'],
       ['other', 'https://u'],
     ]);
+  });
+});
+
+/** A child process as the opener sees it: events are emitted by the test. */
+class FakeChild extends EventEmitter implements BrowserChild {
+  exitCode: number | null = null;
+  signalCode: string | null = null;
+  unrefs = 0;
+  constructor(readonly spawnfile?: string) {
+    super();
+  }
+  unref() {
+    this.unrefs++;
+  }
+}
+
+const errno = (code: string) => Object.assign(new Error(`spawn ${code}`), { code });
+
+/** A spawn that plays `script` for each call in turn, recording what it was asked. */
+function scriptedSpawn(...script: Array<(child: FakeChild) => void>) {
+  const calls: Array<{ command: string; args: string[]; options: unknown }> = [];
+  const children: FakeChild[] = [];
+  const spawn = (command: string, args: string[], options: unknown) => {
+    calls.push({ command, args, options });
+    const child = new FakeChild(command);
+    children.push(child);
+    script[calls.length - 1]!(child);
+    return child;
+  };
+  return { spawn, calls, children };
+}
+
+const URL = 'https://oidc.example/authorize?state=s&x=1';
+
+describe('opening the browser: every failure is a result, never an exception', () => {
+  it('a spawn that throws synchronously (E2BIG; EINVAL for a .cmd on Windows) is a failure, and the next BROWSER entry is tried', async () => {
+    const { spawn, calls } = scriptedSpawn(
+      () => {
+        throw errno('E2BIG');
+      },
+      () => {
+        throw errno('EINVAL');
+      },
+      (child) => process.nextTick(() => child.emit('exit', 0, null)),
+    );
+    const open = createBrowserOpener({ BROWSER: 'first;C:\\tools\\browser.cmd;third' }, 'win32', { spawn });
+    expect(await open(URL)).toEqual({ opened: true });
+    expect(calls.map((c) => c.command)).toEqual(['first', 'C:\\tools\\browser.cmd', 'third']);
+    // Never through a shell.
+    for (const call of calls) expect(call.options).toEqual({ stdio: 'ignore', detached: true });
+
+    const failing = scriptedSpawn(
+      () => {
+        throw errno('E2BIG');
+      },
+      () => {
+        throw errno('EINVAL');
+      },
+    );
+    expect(await createBrowserOpener({ BROWSER: 'first;C:\\tools\\browser.cmd' }, 'win32', { spawn: failing.spawn })(URL)).toEqual({
+      opened: false,
+      failures: [
+        { command: 'first', error: 'E2BIG' },
+        { command: 'C:\\tools\\browser.cmd', error: 'EINVAL' },
+      ],
+    });
+  });
+
+  it('an error event is a failure, and a later one is handled rather than crashing the process', async () => {
+    const { spawn, children } = scriptedSpawn(
+      (child) => process.nextTick(() => child.emit('error', errno('ENOENT'))),
+      (child) => process.nextTick(() => child.emit('exit', 0, null)),
+    );
+    const open = createBrowserOpener({ BROWSER: '/no/such/browser:real' }, 'linux', { spawn });
+    expect(await open(URL)).toEqual({ opened: true });
+    // An 'error' without a listener would be thrown by emit (and crash the CLI).
+    expect(() => children[0]!.emit('error', errno('EPIPE'))).not.toThrow();
+    expect(() => children[1]!.emit('error', errno('EPERM'))).not.toThrow();
+
+    const only = scriptedSpawn((child) => process.nextTick(() => child.emit('error', errno('ENOENT'))));
+    expect(await createBrowserOpener({ BROWSER: '/no/such/browser' }, 'linux', { spawn: only.spawn })(URL)).toEqual({
+      opened: false,
+      failures: [{ command: '/no/such/browser', error: 'ENOENT' }],
+    });
+  });
+
+  it('an opener that fails at once (non-zero exit, a signal) is a failure; one still running after the watch counts as opened', async () => {
+    const { spawn, children } = scriptedSpawn(
+      (child) => process.nextTick(() => child.emit('exit', 3, null)),
+      (child) => process.nextTick(() => child.emit('exit', null, 'SIGKILL')),
+    );
+    expect(await createBrowserOpener({ BROWSER: 'xdg-open:killed %s' }, 'linux', { spawn })(URL)).toEqual({
+      opened: false,
+      failures: [
+        { command: 'xdg-open', exitCode: 3, signal: null },
+        { command: 'killed', exitCode: null, signal: 'SIGKILL' },
+      ],
+    });
+    expect(children.every((c) => c.unrefs > 0)).toBe(true);
+
+    const running = scriptedSpawn(() => undefined); // a browser started in the foreground: it never exits while we watch
+    expect(await createBrowserOpener({ BROWSER: 'firefox' }, 'linux', { spawn: running.spawn, watchMs: 0 })(URL)).toEqual({ opened: true });
+    expect(running.children[0]!.unrefs).toBe(1);
+    expect(running.calls[0]!.args).toEqual([URL]);
+  });
+
+  it('without BROWSER, the open package: a rejection, or a launcher that fails, is a failure', async () => {
+    const rejecting = createBrowserOpener({}, 'linux', { open: () => Promise.reject(new AggregateError([], 'Failed to open in all supported apps')) });
+    expect(await rejecting(URL)).toEqual({ opened: false, failures: [{ error: 'Failed to open in all supported apps' }] });
+
+    const xdg = new FakeChild('/usr/lib/node_modules/open/xdg-open');
+    const exiting = createBrowserOpener({}, 'linux', { open: async () => (process.nextTick(() => xdg.emit('exit', 4, null)), xdg) });
+    expect(await exiting(URL)).toEqual({ opened: false, failures: [{ command: 'xdg-open', exitCode: 4, signal: null }] });
+
+    // On Windows `open` resolves after PowerShell has exited: the exit code is already there.
+    const powershell = Object.assign(new FakeChild('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'), { exitCode: 1 });
+    expect(await createBrowserOpener({}, 'win32', { open: async () => powershell })(URL)).toEqual({
+      opened: false,
+      failures: [{ command: 'powershell.exe', exitCode: 1, signal: null }],
+    });
+
+    // A BROWSER without a command in it (`:`, spaces) is no choice: the default browser opens.
+    const byDefault = new FakeChild('xdg-open');
+    const spawned = scriptedSpawn();
+    const blank = createBrowserOpener({ BROWSER: ' : ' }, 'linux', { spawn: spawned.spawn, open: async () => (process.nextTick(() => byDefault.emit('exit', 0, null)), byDefault) });
+    expect(await blank(URL)).toEqual({ opened: true });
+    expect(spawned.calls).toEqual([]);
+
+    const fine = new FakeChild('xdg-open');
+    expect(await createBrowserOpener({}, 'linux', { open: async () => (process.nextTick(() => fine.emit('exit', 0, null)), fine) })(URL)).toEqual({
+      opened: true,
+    });
+    expect(() => fine.emit('error', errno('EPIPE'))).not.toThrow();
+  });
+
+  it('keeps control characters and escape sequences of a failure out of the terminal', async () => {
+    const { spawn } = scriptedSpawn(() => {
+      throw new Error('bad\u001b[2J\u001b]0;pwned\u0007 thing\nhere');
+    });
+    expect(await createBrowserOpener({ BROWSER: "'evil\u001b[31m'" }, 'linux', { spawn })(URL)).toEqual({
+      opened: false,
+      failures: [{ command: 'evil', error: 'bad thing here' }],
+    });
   });
 });

@@ -440,3 +440,18 @@ describe('updateSection: property test', () => {
     }
   });
 });
+
+describe('updateSection: long lines', () => {
+  // The structural guarantee is test/unit/regex-safety.test.ts (no regex in src/ backtracks
+  // super-linearly); `npm run bench` measures the time. This is a smoke check: with the old
+  // option regex, one 1 MiB line of spaces took about 20 minutes (40 KB: 3.4 s).
+  it('edits a section holding a 1 MiB line of spaces, or of an option, keeping those lines byte for byte', () => {
+    const MiB = 1024 * 1024;
+    for (const long of ['a' + ' '.repeat(MiB) + 'b', 'key' + ' '.repeat(MiB) + '= value', ' '.repeat(MiB) + 'x']) {
+      const text = `[profile dev]\n${long}\nregion = us-east-1\n[profile other]\n${long}\n`;
+      expect(updateSection(text, 'profile dev', [['region', 'eu-west-1'], ['output', 'json']])).toBe(
+        `[profile dev]\n${long}\nregion = eu-west-1\noutput = json\n[profile other]\n${long}\n`,
+      );
+    }
+  });
+});

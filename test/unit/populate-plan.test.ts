@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nameProfiles, sanitiseProfileName, checkTemplate } from '../../src/flows/profile-names.js';
 import { planPopulate, GENERATED_KEY } from '../../src/flows/populate.js';
-import { RateLimiter, withRetries } from '../../src/portal/rate-limit.js';
+import { MAX_RETRY_AFTER_MS, RateLimiter, withRetries } from '../../src/portal/rate-limit.js';
 import { removeSection } from '../../src/config/edit.js';
 import { catalogue } from '../../src/ui/messages/index.js';
 
@@ -102,5 +102,28 @@ describe('rate limiting', () => {
     expect(sleeps.filter((s) => s >= 2000)).toHaveLength(2);
     const forbidden = Object.assign(new Error('no'), { name: 'ForbiddenException', $metadata: { httpStatusCode: 403 } });
     await expect(withRetries(() => Promise.reject(forbidden), limiter, clock)).rejects.toBe(forbidden);
+  });
+
+  it('waits at most MAX_RETRY_AFTER_MS however long a Retry-After asks, and says so', async () => {
+    const { clock, sleeps } = virtual();
+    const limiter = new RateLimiter(1000, clock);
+    const throttled = (seconds: string) =>
+      Object.assign(new Error('slow down'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 }, $response: { headers: { 'retry-after': seconds } } });
+    const capped: Array<[number, number]> = [];
+    let calls = 0;
+    const answers = ['7200', '60', '1e9'];
+    const value = await withRetries(
+      async () => (calls < answers.length ? Promise.reject(throttled(answers[calls++]!)) : 'ok'),
+      limiter,
+      clock,
+      { attempts: 5, baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.5 },
+      undefined,
+      (asked, wait) => void capped.push([asked, wait]),
+    );
+    expect(value).toBe('ok');
+    expect(MAX_RETRY_AFTER_MS).toBe(60_000);
+    expect(Math.max(...sleeps)).toBe(MAX_RETRY_AFTER_MS);
+    // 60 s is obeyed as asked (no message); 7200 s and 1e9 s are cut to 60 s, with a message each.
+    expect(capped).toEqual([[7_200_000, 60_000], [1e12, 60_000]]);
   });
 });

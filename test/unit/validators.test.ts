@@ -24,7 +24,29 @@ describe('validators', () => {
     'https://my-company.awsapps.com/start',
     'https://identitycenter.amazonaws.com/ssoins-1234567890abcdef',
     'https://start.url',
+    // Spellings whose host is still the one typed.
+    'HTTPS://D-ABC123.awsapps.com/start',
+    'https://d-abc123.awsapps.com:443/start',
+    'https://d-abc123.awsapps.com./start',
+    'https://d-abc123.awsapps.com?x=1',
   ])('accepts start URL %s', (url) => expect(validateStartUrl(en, url, false)).toBe(true));
+
+  // The WHATWG URL parser reads another host than the one typed (or one where none was).
+  it.each([
+    ['https:///start', 'has no host name right after https://'],
+    ['https:start', 'has no host name right after https://'],
+    ['https:/d-1.awsapps.com/start', 'has no host name right after https://'],
+    ['https:\\\\d-1.awsapps.com\\start', 'has no host name right after https://'],
+    ['https://d-1.awsapps.com\\start', 'would be read as host "d-1.awsapps.com", which is not the host name typed'],
+    ['https://d%2D1.awsapps.com/start', 'would be read as host "d-1.awsapps.com"'],
+    ['https://0x7f.1/start', 'would be read as host "127.0.0.1"'],
+    ['https://bücher.example/start', 'would be read as host "xn--bcher-kva.example"'],
+  ])('rejects start URL %j whose host is not the one typed, naming the value', (url, reason) => {
+    const message = validateStartUrl(en, url, false);
+    expect(message).toMatch(/^Not a valid Start URL: "/);
+    expect(message).toContain(JSON.stringify(url));
+    expect(message).toContain(reason);
+  });
 
   it.each([
     ['d-abc123', 'is not a URL'],

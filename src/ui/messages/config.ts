@@ -15,6 +15,7 @@ const en = {
     `. Another sso-setup is probably writing the same file right now: a lock left by a run that crashed is removed once it is ${staleSeconds} s old, ` +
     'and this one is newer (or dated in the future, when the hosts sharing this home disagree on the time). ' +
     `If no other sso-setup is running, delete ${lockPath} and try again.`,
+  danglingLink: (file: string) => `${file} is a symbolic link to a file that doesn't exist; not replacing the link.`,
   notUtf8: (file: string) => `${file} is not valid UTF-8 text; not changing it. Fix or convert the file and try again.`,
 };
 
@@ -34,6 +35,7 @@ const ja: typeof en = {
     `異常終了した実行が残したロックは ${staleSeconds} 秒経つと削除されますが、このロックはそれより新しいものです` +
     ' (このホームディレクトリを共有するホスト間で時刻がずれていると、未来の時刻になることがあります)。' +
     `他に sso-setup が実行されていない場合は、${lockPath} を削除してから再試行してください。`,
+  danglingLink: (file: string) => `${file} は存在しないファイルへのシンボリックリンクです。リンクは置き換えません。`,
   notUtf8: (file: string) => `${file} は有効な UTF-8 テキストではないため、変更しません。ファイルを修正または変換してから再試行してください。`,
 };
 

@@ -11,6 +11,8 @@ const en = {
   populateBadRate: (rate: string) => `${rate} is not a number of requests per second between 0 and 1000`,
   configChangedMeanwhile: (file: string) => `${file} was changed by another program while populate was listing accounts; nothing was written. Run populate again.`,
   progressAccounts: 'accounts',
+  retryAfterCapped: (askedSeconds: number, waitSeconds: number) =>
+    `IAM Identity Center asked to wait ${askedSeconds} s before retrying (Retry-After); waiting ${waitSeconds} s instead, then retrying.\n`,
   unknownTemplateField: (field: string, template: string, known: string) =>
     `Unknown field {${field}} in the name template "${template}". Known fields: ${known}.`,
   help: {
@@ -37,6 +39,8 @@ const ja: typeof en = {
   populateBadRate: (rate: string) => `${rate} は 0 より大きく 1000 以下の 1 秒あたりのリクエスト数ではありません`,
   configChangedMeanwhile: (file: string) => `populate がアカウントを一覧している間に別のプログラムが ${file} を変更しました。何も書き込んでいません。populate をもう一度実行してください。`,
   progressAccounts: 'アカウント',
+  retryAfterCapped: (askedSeconds: number, waitSeconds: number) =>
+    `IAM Identity Center から再試行まで ${askedSeconds} 秒待つよう求められました (Retry-After)。代わりに ${waitSeconds} 秒待ってから再試行します。\n`,
   unknownTemplateField: (field: string, template: string, known: string) =>
     `名前テンプレート "${template}" に不明なフィールド {${field}} があります。使えるフィールド: ${known}。`,
   help: {

@@ -8,17 +8,21 @@ const TITLES: Record<string, string> = {
   'Global Options:': 'グローバルオプション:',
 };
 
-/** Commander's error messages, by their fixed English wording; anything else keeps its text after `エラー: `. */
+/**
+ * Commander's error messages, by their fixed English wording; anything else keeps its text after `エラー: `.
+ * Only the user's value is `(.*)`: flags, argument names and choices hold no `'` or `.`, so no
+ * two groups compete for the same text (that backtracked quadratically on a long value).
+ */
 const COMMANDER_ERRORS: Array<[RegExp, string]> = [
   [/^error: unknown option '(.*)'/m, "エラー: 不明なオプションです: '$1'"],
   [/^error: unknown command '(.*)'/m, "エラー: 不明なコマンドです: '$1'"],
   [/^error: option '(.*)' argument missing/m, "エラー: オプション '$1' の値がありません"],
   [
-    /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\./m,
+    /^error: option '([^'\n]*)' argument '(.*)' is invalid\. Allowed choices are ([^'\n.]*)\./m,
     "エラー: オプション '$1' の値 '$2' は正しくありません。指定できる値: $3",
   ],
   [
-    /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\./m,
+    /^error: command-argument value '(.*)' is invalid for argument '([^'\n]*)'\. Allowed choices are ([^'\n.]*)\./m,
     "エラー: 引数 '$2' の値 '$1' は正しくありません。指定できる値: $3",
   ],
   [/^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\./m, 'エラー: 引数が多すぎます ($2 個まで、指定は $3 個)'],

@@ -55,8 +55,15 @@ const en = {
   authorizationCodeDenied:
     'Failed to retrieve an authorization code: the sign-in request was denied in the browser. Run the command again to retry.',
   stateMismatch:
-    "State parameter does not match expected value: the browser's answer belongs to another sign-in " +
-    '(an older tab, or a link from someone else), so it was refused. Run the command again.',
+    'State parameter does not match expected value: this answer belongs to another sign-in ' +
+    '(an older tab, or a link from someone else), so it was ignored. The sign-in in your terminal is still waiting.',
+  callbackWrongHost: (port: number) =>
+    `This address answers only requests to 127.0.0.1:${port} or localhost:${port}; this one named another host, so it was ignored. ` +
+    'The sign-in in your terminal is still waiting.',
+  browserNotOpened: (reasons: string[]) =>
+    `The browser could not be opened (${reasons.join('; ')}). Open the URL above in a browser yourself; the sign-in is waiting for it.\n`,
+  browserExited: (command: string, exitCode: number) => `${command} exited with code ${exitCode}`,
+  browserStopped: (command: string, signal: string) => `${command} was stopped by ${signal}`,
   callbackIncomplete: 'This address expects the sign-in answer (a code or an error); it had neither. Still waiting.',
   callbackPortInUse: (port: number) =>
     `Port ${port} on 127.0.0.1 is already in use, so the sign-in cannot receive the browser's answer there. ` +
@@ -149,7 +156,14 @@ const ja: typeof en = {
   authorizationCodeDenied:
     '認可コードを取得できませんでした: サインインのリクエストがブラウザで拒否されました。やり直すには、もう一度コマンドを実行してください。',
   stateMismatch:
-    'state パラメータが期待される値と一致しません。ブラウザからの応答は別のサインイン (古いタブ、または他の人から送られたリンク) のものなので拒否しました。もう一度コマンドを実行してください。',
+    'state パラメータが期待される値と一致しません。この応答は別のサインイン (古いタブ、または他の人から送られたリンク) のものなので無視しました。ターミナルのサインインは引き続き待機しています。',
+  callbackWrongHost: (port: number) =>
+    `このアドレスは 127.0.0.1:${port} または localhost:${port} 宛てのリクエストにのみ応答します。このリクエストは別のホスト宛てだったため無視しました。` +
+    'ターミナルのサインインは引き続き待機しています。',
+  browserNotOpened: (reasons: string[]) =>
+    `ブラウザを開けませんでした (${reasons.join('、')})。上記の URL をご自身でブラウザで開いてください。サインインの完了を待っています。\n`,
+  browserExited: (command: string, exitCode: number) => `${command} が終了コード ${exitCode} で終了しました`,
+  browserStopped: (command: string, signal: string) => `${command} がシグナル ${signal} で停止しました`,
   callbackIncomplete: 'このアドレスはサインインの応答 (コードまたはエラー) を待っていますが、どちらもありませんでした。引き続き待機します。',
   callbackPortInUse: (port: number) =>
     `127.0.0.1 のポート ${port} は既に使用されているため、ブラウザからの応答を受け取れません。` +
