@@ -173,9 +173,9 @@ export async function admin(ctx: Context, options: AdminOptions): Promise<AdminR
     const has = user.Emails?.find((e) => e.Primary)?.Value ?? user.Emails?.[0]?.Value ?? '';
     if (has.toLowerCase() !== email.toLowerCase()) conflicts.push(a.conflict.email(userName, clean(has), email));
     const names: Array<[string, string | undefined, string, string | undefined]> = [
-      ['given name', user.Name?.GivenName, givenName, preset.givenName],
-      ['family name', user.Name?.FamilyName, familyName, preset.familyName],
-      ['display name', user.DisplayName, displayName, preset.displayName],
+      [a.field.givenName, user.Name?.GivenName, givenName, preset.givenName],
+      [a.field.familyName, user.Name?.FamilyName, familyName, preset.familyName],
+      [a.field.displayName, user.DisplayName, displayName, preset.displayName],
     ];
     for (const [field, current, asked, given] of names) {
       if (given !== undefined && current !== undefined && current !== asked) out(a.nameDiffers(userName, field, clean(current), asked));

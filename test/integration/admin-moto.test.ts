@@ -154,6 +154,16 @@ describe('sso-setup admin against moto', () => {
     expect((await permissionSets()).map((s) => s.Name)).toEqual(['S3DynamoDBAccess']);
   });
 
+  it('a different name for an existing user is noted and left as it is', async () => {
+    const result = await admin([...scenario(), '--given-name', 'Jiro']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Note: user workday_worker has first name "workday_worker", not "Jiro"; left as it is.');
+    const { UserId } = await identityStore.send(
+      new GetUserIdCommand({ IdentityStoreId: storeId, AlternateIdentifier: { UniqueAttribute: { AttributePath: 'userName', AttributeValue: 'workday_worker' } } }),
+    );
+    expect((await identityStore.send(new DescribeUserCommand({ IdentityStoreId: storeId, UserId }))).Name?.GivenName).toBe('workday_worker');
+  });
+
   it('a permission set with a different session duration is a conflict', async () => {
     const result = await admin([...scenario(), '--session-duration', 'PT8H']);
     expect(result.code).toBe(255);

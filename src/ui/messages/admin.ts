@@ -74,6 +74,7 @@ const en = {
     duration: (set: string, has: string, asked: string) => `permission set ${set} has the session duration ${has}, not ${asked}`,
   },
   nameDiffers: (user: string, field: string, has: string, asked: string) => `Note: user ${user} has ${field} "${has}", not "${asked}"; left as it is.\n`,
+  field: { givenName: 'first name', familyName: 'last name', displayName: 'display name' },
   dryRun: 'Dry run: nothing was changed.\n',
   nothingToChange: 'Nothing to change: everything is already set up as asked.\n',
   done: (step: string) => `  done: ${step}\n`,
@@ -178,6 +179,7 @@ const ja: typeof en = {
   },
   nameDiffers: (user: string, field: string, has: string, asked: string) =>
     `注意: ユーザー ${user} の ${field} は「${asked}」ではなく「${has}」です。そのままにします。\n`,
+  field: { givenName: '名', familyName: '姓', displayName: '表示名' },
   dryRun: 'ドライラン: 何も変更していません。\n',
   nothingToChange: '変更はありません: すべて指定どおりに設定済みです。\n',
   done: (step: string) => `  完了: ${step}\n`,
