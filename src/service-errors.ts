@@ -4,6 +4,7 @@
  * "UnknownError", docs/compat.md §B1). These helpers read them without importing the SDK.
  */
 import type { Messages } from './ui/messages/index.js';
+import { printable } from './ui/terminal-text.js';
 
 export interface OidcError extends Error {
   error?: string;
@@ -28,6 +29,7 @@ export function describeServiceError(error: unknown, m: Messages): string {
   if (!(error instanceof Error)) return String(error);
   const { error_description: description, code } = error as OidcError & { code?: string };
   const message = description || (error.message && error.message !== 'UnknownError' ? error.message : '');
-  const text = message ? `${error.name}: ${message}` : error.name;
+  // The server's words reach the terminal: without control characters or escape sequences.
+  const text = message ? `${printable(error.name, 100)}: ${printable(message, 1000)}` : printable(error.name, 100);
   return code && UNTRUSTED_CERTIFICATE.has(code) ? `${text}. ${m.common.untrustedCertificate}` : text;
 }

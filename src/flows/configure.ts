@@ -21,6 +21,7 @@ import {
   validateStartUrl,
 } from './validators.js';
 import { verifyProfile } from './verify.js';
+import { printable } from '../ui/terminal-text.js';
 
 /** Answers given as flags (`--start-url` …): those prompts are not shown. */
 export interface ConfigurePreset {
@@ -115,29 +116,29 @@ async function askAccountAndRole(ctx: Context, answers: Answers, preset: Configu
   try {
     const accounts = sortAccounts(await listAccounts(sso, accessToken));
     if (accounts.length === 0) throw new CliError(ctx.messages.configure.noAccounts);
-    ctx.stdout.write(accounts.length === 1 ? ctx.messages.configure.onlyAccount(accounts[0]!.accountId) : ctx.messages.configure.accountCount(accounts.length));
+    ctx.stdout.write(accounts.length === 1 ? ctx.messages.configure.onlyAccount(printable(accounts[0]!.accountId)) : ctx.messages.configure.accountCount(accounts.length));
     const account = await answers.choose(
       'account-id',
       preset.accountId,
       accounts,
       (a) => a.accountId,
       { message: ctx.messages.configure.selectAccount, choices: accounts.map((a) => ({ name: displayAccount(a), value: a })) },
-      ctx.messages.configure.accountNotAvailable,
+      (id, available) => ctx.messages.configure.accountNotAvailable(printable(id), available.map((a) => printable(a))),
     );
-    ctx.stdout.write(ctx.messages.configure.usingAccount(account.accountId));
+    ctx.stdout.write(ctx.messages.configure.usingAccount(printable(account.accountId)));
 
     const roles = sortRoles(await listAccountRoles(sso, accessToken, account.accountId));
     if (roles.length === 0) throw new CliError(ctx.messages.configure.noRoles(account.accountId));
-    ctx.stdout.write(roles.length === 1 ? ctx.messages.configure.onlyRole(roles[0]!) : ctx.messages.configure.roleCount(roles.length));
+    ctx.stdout.write(roles.length === 1 ? ctx.messages.configure.onlyRole(printable(roles[0]!)) : ctx.messages.configure.roleCount(roles.length));
     const roleName = await answers.choose(
       'role-name',
       preset.roleName,
       roles,
       (r) => r,
-      { message: ctx.messages.configure.selectRole, choices: roles.map((r) => ({ name: r, value: r })) },
-      (role, available) => ctx.messages.configure.roleNotAvailable(role, account.accountId, available),
+      { message: ctx.messages.configure.selectRole, choices: roles.map((r) => ({ name: printable(r), value: r })) },
+      (role, available) => ctx.messages.configure.roleNotAvailable(printable(role), printable(account.accountId), available.map((r) => printable(r))),
     );
-    ctx.stdout.write(ctx.messages.configure.usingRole(roleName));
+    ctx.stdout.write(ctx.messages.configure.usingRole(printable(roleName)));
     return { accountId: account.accountId, roleName };
   } catch (error) {
     if (errorName(error) === 'UnauthorizedException') {

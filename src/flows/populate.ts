@@ -13,6 +13,7 @@ import { signInWithContext, type SignInFlags } from './sign-in.js';
 import { sessionTarget } from './login.js';
 import { checkTemplate, DEFAULT_TEMPLATE, nameProfiles, type GeneratedProfile } from './profile-names.js';
 import { validateOutput, validateRegion } from './validators.js';
+import { printable } from '../ui/terminal-text.js';
 
 /** Marks the profiles `populate` writes, so that it only ever changes or prunes its own. */
 export const GENERATED_KEY = 'sso_setup_generated';
@@ -186,7 +187,7 @@ export async function populate(ctx: Context, options: PopulateOptions): Promise<
   if (result.skipped.length > 0) ctx.stdout.write(ctx.messages.populate.populateSkipped(result.skipped));
   const full = { ...result, failures: access.failures, retries: access.retries, configChanged };
   if (access.failures.length > 0) {
-    const lines = access.failures.map((f) => `  ${f.account.accountId} ${f.account.accountName ?? ''}: ${f.reason}`);
+    const lines = access.failures.map((f) => `  ${printable(f.account.accountId)} ${printable(f.account.accountName ?? '')}: ${f.reason}`);
     throw new CliError(ctx.messages.populate.populateFailures(access.failures.length, lines), 1);
   }
   return full;

@@ -25,7 +25,14 @@ export interface SignInFlags extends SignInMethodFlags {
 
 /** Prints what the user needs to approve a device sign-in, and opens the browser on it. */
 function announceDeviceAuthorization(ctx: Context, noBrowser: boolean) {
-  return async (authorization: DeviceAuthorization) => {
+  return async (received: DeviceAuthorization) => {
+    // The server's URLs and code, as the terminal shows them: no control characters or escape sequences.
+    const authorization = {
+      ...received,
+      verificationUri: printable(received.verificationUri, 2048),
+      verificationUriComplete: printable(received.verificationUriComplete, 2048),
+      userCode: printable(received.userCode, 64),
+    };
     if (noBrowser) {
       ctx.stdout.write(ctx.messages.signIn.deviceNoBrowser(authorization));
       await printQr(ctx, authorization.verificationUriComplete, ctx.messages.signIn.qrDevice);

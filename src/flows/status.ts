@@ -3,6 +3,7 @@ import { readAwsConfig } from '../config/read.js';
 import { readUsable, registrationCacheKey, SsoCache, tokenCacheKey } from '../sso/cache.js';
 import { parseScopes } from '../sso/scopes.js';
 import type { Messages } from '../ui/messages/index.js';
+import { printable } from '../ui/terminal-text.js';
 
 
 /** One sign-in as `sso-setup status` shows it, and `status --json` prints it (README documents the shape). */
@@ -74,7 +75,15 @@ export async function collectStatus(ctx: Context): Promise<SessionStatus[]> {
 
 function describe(m: Messages, status: SessionStatus, now: number): string {
   const minutes = status.expiresAt ? Math.round((Date.parse(status.expiresAt) - now) / 60_000) : 0;
-  return m.status.statusEntry(status, minutes);
+  // Names and URLs come from files other programs may have written: shown without control characters.
+  const shown = {
+    ...status,
+    name: status.name === null ? null : printable(status.name),
+    startUrl: printable(status.startUrl, 2048),
+    region: printable(status.region),
+    profiles: status.profiles.map((profile) => printable(profile)),
+  };
+  return m.status.statusEntry(shown, minutes);
 }
 
 export interface StatusOptions {

@@ -5,6 +5,7 @@ import { describeServiceError } from '../service-errors.js';
 import { readAwsConfig } from '../config/read.js';
 import { sessionTarget } from './login.js';
 import { sessionTokenWithContext } from './sign-in.js';
+import { printable } from '../ui/terminal-text.js';
 
 export interface CallerIdentity {
   UserId: string;
@@ -63,6 +64,8 @@ export async function whoami(ctx: Context, options: WhoamiOptions): Promise<Call
   } catch (error) {
     throw new CliError(ctx.messages.credentials.whoamiFailed(options.profile, describeServiceError(error, ctx.messages)));
   }
-  ctx.stdout.write(options.json ? asJson(identity) : ctx.messages.credentials.whoamiIdentity(identity));
+  // From the server: the text form drops control characters; JSON escapes them as the AWS CLI's does.
+  const shown = { Account: printable(identity.Account), Arn: printable(identity.Arn, 2048), UserId: printable(identity.UserId, 512) };
+  ctx.stdout.write(options.json ? asJson(identity) : ctx.messages.credentials.whoamiIdentity(shown));
   return identity;
 }

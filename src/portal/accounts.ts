@@ -6,6 +6,7 @@ import {
   type SSOClient,
 } from '@aws-sdk/client-sso';
 import type { Messages } from '../ui/messages/index.js';
+import { printable } from '../ui/terminal-text.js';
 
 /** An AWS account the signed-in user may use, as ListAccounts returns it. */
 export interface Account {
@@ -85,8 +86,9 @@ function compare(a: string, b: string): number {
 
 /** `Name, email (id)` / `Name (id)` / `email (id)` / `id`, as the AWS CLI's menu shows accounts. */
 export function displayAccount(account: Account): string {
-  const label = [account.accountName, account.emailAddress].filter(Boolean).join(', ');
-  return label ? `${label} (${account.accountId})` : account.accountId;
+  // Names come from the server: shown without control characters or escape sequences.
+  const label = [account.accountName, account.emailAddress].filter(Boolean).map((text) => printable(text!)).join(', ');
+  return label ? `${label} (${printable(account.accountId)})` : printable(account.accountId);
 }
 
 export async function getRoleCredentials(

@@ -1,9 +1,14 @@
 /** Text as a terminal shows it: user values quoted safely, widths in columns. */
 
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 /** A user's value shown safely in a message: quoted, control characters escaped, long values cut. */
 export function quote(value: string): string {
   const shown = value.length > 80 ? `${value.slice(0, 60)}…(${value.length} characters)` : value;
-  return JSON.stringify(shown);
+  // JSON escapes C0 controls (ESC among them); C1 controls (a one-byte CSI) and invisible or
+  // bidirectional format characters are escaped as visibly.
+  return JSON.stringify(shown).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Columns a text takes in a terminal: East Asian wide and fullwidth characters take two. */

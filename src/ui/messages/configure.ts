@@ -44,7 +44,7 @@ const en = {
   verifying: (p: string) => `\nVerifying the profile ${p} with STS GetCallerIdentity:\n`,
   help: {
     description: 'Create or update an SSO profile: sign in, choose an account and role, write ~/.aws/config, verify it',
-    profile: 'profile to write (default: asked, or AWS_PROFILE)',
+    profile: 'profile to write (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, else asked)',
     ssoSession: 'SSO session name ("" for a legacy profile)',
     startUrl: 'SSO start URL, e.g. https://d-xxxxxxxxxx.awsapps.com/start',
     ssoRegion: 'SSO region, where IAM Identity Center runs',
@@ -100,7 +100,7 @@ const ja: typeof en = {
   help: {
     description:
       'SSO プロファイルを作成・更新する: サインインし、アカウントとロールを選び、~/.aws/config に書き込んで動作を確認する',
-    profile: '書き込むプロファイル (デフォルト: 入力を求める、または AWS_PROFILE)',
+    profile: '書き込むプロファイル (デフォルト: AWS_PROFILE、次に AWS_DEFAULT_PROFILE、なければ入力を求める)',
     ssoSession: 'SSO セッション名 (従来形式のプロファイルにするには "")',
     startUrl: 'SSO 開始 URL (AWS アクセスポータルの URL)。例: https://d-xxxxxxxxxx.awsapps.com/start',
     ssoRegion: 'SSO リージョン (IAM Identity Center が有効になっているリージョン)',

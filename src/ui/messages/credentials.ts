@@ -23,7 +23,7 @@ const en = {
     `Account: ${identity.Account}\nArn:     ${identity.Arn}\nUserId:  ${identity.UserId}\n`,
   help: {
     whoami: 'Show who a profile signs in as (STS GetCallerIdentity)',
-    profileToUse: 'profile to use (default: AWS_PROFILE, then "default")',
+    profileToUse: 'profile to use (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then "default")',
     whoamiJson: 'print JSON, as aws sts get-caller-identity does',
     exportCredentials:
       "Print a profile's role credentials, like aws configure export-credentials (usable as credential_process)",
@@ -48,7 +48,7 @@ const ja: typeof en = {
     `${pad('アカウント:', 13)}${identity.Account}\n${pad('ARN:', 13)}${identity.Arn}\n${pad('ユーザー ID:', 13)}${identity.UserId}\n`,
   help: {
     whoami: 'プロファイルでサインインしたときの ID を表示する (STS GetCallerIdentity)',
-    profileToUse: '使用するプロファイル (デフォルト: AWS_PROFILE、なければ "default")',
+    profileToUse: '使用するプロファイル (デフォルト: AWS_PROFILE、次に AWS_DEFAULT_PROFILE、なければ "default")',
     whoamiJson: 'aws sts get-caller-identity と同じ JSON で出力する',
     exportCredentials:
       'プロファイルのロールの認証情報を aws configure export-credentials と同じ形式で出力する (credential_process として使える)',

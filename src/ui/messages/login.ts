@@ -9,7 +9,7 @@ const en = {
   help: {
     force: 'sign in anew in the browser even when the refresh token still works',
     description: 'Sign in again and refresh the cached SSO token',
-    profile: 'profile to sign in with (default: AWS_PROFILE, then "default")',
+    profile: 'profile to sign in with (default: AWS_PROFILE, then AWS_DEFAULT_PROFILE, then "default")',
     ssoSession: 'sso-session to sign in to, without a profile',
   },
 };
@@ -24,7 +24,7 @@ const ja: typeof en = {
   help: {
     force: 'リフレッシュトークンが有効でも、ブラウザで改めてサインインする',
     description: 'もう一度サインインして、キャッシュされた SSO トークンを更新する',
-    profile: 'サインインに使うプロファイル (デフォルト: AWS_PROFILE、なければ "default")',
+    profile: 'サインインに使うプロファイル (デフォルト: AWS_PROFILE、次に AWS_DEFAULT_PROFILE、なければ "default")',
     ssoSession: 'プロファイルを使わずにサインインする sso-session',
   },
 };
