@@ -4,6 +4,7 @@ import { readAwsConfig } from '../config/read.js';
 import { mapWithConcurrency } from '../portal/rate-limit.js';
 import { describeServiceError } from '../service-errors.js';
 import type { Messages } from '../ui/messages/index.js';
+import { printable } from '../ui/terminal-text.js';
 import { Answers } from './answers.js';
 import { ASSIGNMENT_CONCURRENCY, IdentityCenter, TIMED_OUT } from './admin-identity-center.js';
 import { validateAccountId, validateSsoRegion } from './validators.js';
@@ -77,10 +78,7 @@ export function validatePolicyName(m: Messages, value: string): string | true {
 }
 
 /** Server text shown without control characters (names from Organizations, failure reasons). */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
+const clean = (text: string) => printable(text);
 
 interface Step {
   text: string;
