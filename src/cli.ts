@@ -17,6 +17,7 @@ import { newConsoleCommand } from './commands/console.js';
 import { newExecCommand } from './commands/exec.js';
 import { newServeCommand } from './commands/serve.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
+import { newAdminCommand } from './commands/admin.js';
 
 /**
  * Builds the program: the root command and every command, in the order `--help` lists
@@ -46,6 +47,7 @@ export function buildProgram(getContext: (globals: GlobalOptions) => Context, m:
     newConsoleCommand(f),
     newExecCommand(f),
     newServeCommand(f),
+    newAdminCommand(f),
     newCompletionCommand(f),
   ]) {
     program.addCommand(command);

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { SSOOIDCClient } from '@aws-sdk/client-sso-oidc';
 import type { SSOClient } from '@aws-sdk/client-sso';
 import type { STSClient } from '@aws-sdk/client-sts';
+import type { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import type { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CliError, ConfigurationError } from './errors.js';
 import type { SdkLogger } from './ui/debug-log.js';
@@ -49,7 +53,22 @@ export interface ClientFactory {
   getSigninToken(endpoint: string, session: { sessionId: string; sessionKey: string; sessionToken: string }): Promise<string>;
   /** The extra trusted certificates the clients use (--ca-bundle, AWS_CA_BUNDLE, ca_bundle), for our own HTTPS requests. */
   caBundle(): Promise<string | undefined>;
+  /**
+   * The administrator's clients (`sso-setup admin`): credentials from the SDK's default
+   * chain (environment, `profile` or AWS_PROFILE, SSO profiles, …), one attempt per call
+   * because the caller retries behind its own rate limiter.
+   */
+  admin(region: string, profile: string | undefined): Promise<AdminClients>;
 }
+
+
+export interface AdminClients {
+  ssoAdmin: SSOAdminClient;
+  identityStore: IdentitystoreClient;
+  organizations: OrganizationsClient;
+  iam: IAMClient;
+}
+
 
 /** The TLS settings of the AWS CLI's global options (docs/compat.md §D4). */
 export interface TlsOptions {
@@ -128,6 +147,21 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     async sts(region, credentials) {
       const { STSClient } = await import('@aws-sdk/client-sts');
       return new STSClient({ ...(await common(region)), credentials });
+    },
+    async admin(region, profile) {
+      const [{ SSOAdminClient }, { IdentitystoreClient }, { OrganizationsClient }, { IAMClient }] = await Promise.all([
+        import('@aws-sdk/client-sso-admin'),
+        import('@aws-sdk/client-identitystore'),
+        import('@aws-sdk/client-organizations'),
+        import('@aws-sdk/client-iam'),
+      ]);
+      const config = { ...(await common(region)), maxAttempts: 1, ...(profile ? { profile } : {}) };
+      return {
+        ssoAdmin: new SSOAdminClient(config),
+        identityStore: new IdentitystoreClient(config),
+        organizations: new OrganizationsClient(config),
+        iam: new IAMClient(config),
+      };
     },
     async profileCredentials(profile, files) {
       const { fromSSO } = await import('@aws-sdk/credential-provider-sso');

@@ -41,10 +41,13 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 250, maxDelayMs: 20_000, random: Math.random };
 
-/** Is this a throttling answer (HTTP 429 / TooManyRequestsException)? */
+/**
+ * Is this a throttling answer (HTTP 429; TooManyRequestsException from the access portal,
+ * ThrottlingException from the Identity Center administration APIs, Throttling from IAM)?
+ */
 export function isThrottle(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e?.name === 'TooManyRequestsException' || e?.$metadata?.httpStatusCode === 429;
+  return e?.name === 'TooManyRequestsException' || e?.name === 'ThrottlingException' || e?.name === 'Throttling' || e?.$metadata?.httpStatusCode === 429;
 }
 
 /** A failure worth retrying: throttling, 5xx, or a network error. */

@@ -151,7 +151,7 @@ describe('start-up loads only what the command needs', () => {
     expect(loaded.builtins).toEqual(expect.arrayContaining(['https']));
   });
 
-  it.each([[['--help']], [['--version']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']], [['exec', '--help']], [['serve', '--help']]])(
+  it.each([[['--help']], [['--version']], [['admin', '--help']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']], [['exec', '--help']], [['serve', '--help']]])(
     'sso-setup %j loads neither the AWS SDK nor the prompt library',
     async (args) => {
       const loaded = await runRecorded(args);

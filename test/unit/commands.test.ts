@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { newAdminCommand } from '../../src/commands/admin.js';
 import { newConfigureCommand } from '../../src/commands/configure.js';
 import { newConsoleCommand } from '../../src/commands/console.js';
 import { newExportCredentialsCommand } from '../../src/commands/export-credentials.js';
@@ -77,6 +78,39 @@ describe('command flags → options', () => {
       remember: true,
       verify: false,
     });
+  });
+
+  it('admin maps every flag to its own option, --managed-policy and --account-id repeatable', async () => {
+    const options = await parsed(newAdminCommand, [
+      '--profile', 'admin', '--region', 'ap-northeast-1', '--user-name', 'workday_worker', '--email', 'hogehoge@example.ne.jp',
+      '--given-name', 'Taro', '--family-name', 'Yamada', '--display-name', 'Taro Yamada', '--group', 'developers',
+      '--permission-set', 'S3DynamoDBAccess', '--description', 'S3 and DynamoDB', '--session-duration', 'PT8H',
+      '--managed-policy', 'AmazonDynamoDBFullAccess', '--managed-policy', 'AmazonS3FullAccess',
+      '--account-id', '111122223333', '--account-id', '444455556666', '--yes', '--dry-run',
+    ]);
+    expect(options).toEqual({
+      profile: 'admin',
+      preset: {
+        region: 'ap-northeast-1',
+        userName: 'workday_worker',
+        email: 'hogehoge@example.ne.jp',
+        givenName: 'Taro',
+        familyName: 'Yamada',
+        displayName: 'Taro Yamada',
+        group: 'developers',
+        permissionSet: 'S3DynamoDBAccess',
+        description: 'S3 and DynamoDB',
+        sessionDuration: 'PT8H',
+        managedPolicies: ['AmazonDynamoDBFullAccess', 'AmazonS3FullAccess'],
+        accountIds: ['111122223333', '444455556666'],
+      },
+      acceptDefaults: true,
+      interactive: false,
+      dryRun: true,
+    });
+    // No --profile and no AWS_PROFILE: left to the SDK's default chain (environment credentials first).
+    expect((await parsed(newAdminCommand, [])).profile).toBeUndefined();
+    expect((await parsed(newAdminCommand, [], { AWS_PROFILE: 'a' })).profile).toBe('a');
   });
 
   it('every command that takes --profile resolves it the same way', async () => {

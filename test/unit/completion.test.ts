@@ -60,7 +60,7 @@ const complete = (...words: string[]) => completionCandidates(program(), words, 
 describe('completionCandidates', () => {
   it('offers the visible commands first (not the hidden __complete)', async () => {
     const commands = await complete('');
-    expect(commands).toEqual(['configure', 'login', 'logout', 'populate', 'status', 'whoami', 'export-credentials', 'console', 'exec', 'serve', 'completion', 'help']);
+    expect(commands).toEqual(['configure', 'login', 'logout', 'populate', 'status', 'whoami', 'export-credentials', 'console', 'exec', 'serve', 'admin', 'completion', 'help']);
   });
 
   it('filters by the prefix of the word being completed', async () => {

@@ -13,6 +13,7 @@
  */
 import { CliError, ExitCode } from '../../errors.js';
 import { environmentLanguage, type Language } from '../locale.js';
+import { admin } from './admin.js';
 import { common } from './common.js';
 import { completion } from './completion.js';
 import { config } from './config.js';
@@ -49,6 +50,7 @@ const AREAS = {
   console: consoleTexts,
   exec,
   serve,
+  admin,
 };
 
 /** The catalogue's shape: one group of texts per command or area. */
