@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_ORG } from '../emulator/server.js';
 import { makeHome } from '../helpers/sandbox.js';
-import { childEnv, repoRoot, requireBuiltCli, requirePythonTools, Terminal } from '../helpers/cli.js';
+import { childEnv, repoRoot, requireBuiltCli, requirePythonTools, run, Terminal } from '../helpers/cli.js';
+import { requireMoto } from '../helpers/moto.js';
 
 /**
  * `npm run demo` as a new user runs it: the hints say "press Enter" for the client region, and
@@ -58,4 +59,44 @@ describe('npm run demo (issue 12, item 16)', () => {
     // The bytes written are the AWS CLI's: no region was invented for the profile.
     expect(await readFile(path.join(demoHome, '.aws', 'config'), 'utf8')).not.toMatch(/^region/m);
   }, 120_000);
+
+  it('--admin: admin on moto with the guide\'s values (the command shown), the emulator seeded from moto, then configure as workday_worker', async () => {
+    requireMoto();
+    const demoHome = path.join(home, 'demo-admin');
+    const term = new Terminal(['--admin'], childEnv(home, { SSO_SETUP_DEMO_HOME: demoHome }), demoScript);
+    try {
+      let at = await term.waitFor(/\$ sso-setup admin --region us-east-1 --yes --user-name workday_worker --email hogehoge@example\.ne\.jp --permission-set S3DynamoDBAccess --managed-policy AmazonDynamoDBFullAccess --managed-policy AmazonS3FullAccess --account-id (\d{12})/, 0, 60_000);
+      const accountId = /--account-id (\d{12})/.exec(term.text)![1]!;
+      at = await term.waitFor(/AWS access portal URL: (\S+)/, at, 60_000);
+      const startUrl = /AWS access portal URL: (\S+)/.exec(term.text)![1]!;
+      at = await term.waitFor(`What moto now holds for workday_worker (read through the AWS SDK): ${accountId}: S3DynamoDBAccess.`, at, 30_000);
+      at = await term.waitFor(`SSO start URL:     ${startUrl}`, at);
+      at = await term.waitFor('SSO region:        us-east-1', at);
+      at = await term.answer('SSO session name (Recommended): ', 'my-sso', at);
+      at = await term.answer('SSO start URL [None]: ', startUrl, at);
+      at = await term.answer('SSO region [None]: ', 'us-east-1', at);
+      at = await term.answer('SSO registration scopes [sso:account:access]: ', '', at);
+      at = await term.waitFor(`The only AWS account available to you is: ${accountId}`, at);
+      at = await term.waitFor('The only role available to you is: S3DynamoDBAccess', at);
+      at = await term.answer('Default client Region [None]: ', 'us-east-1', at);
+      at = await term.answer('CLI default output format (json if not specified) [None]: ', '', at);
+      at = await term.answer(`Profile name [S3DynamoDBAccess-${accountId}]: `, 'my-dev-profile', at);
+      at = await term.waitFor('$ aws sts get-caller-identity --profile my-dev-profile', at);
+      await term.waitFor(new RegExp(`"Arn": "arn:aws:sts::${accountId}:assumed-role/AWSReservedSSO_S3DynamoDBAccess_[0-9a-f]{16}/workday_worker"`), at, 60_000);
+      expect(await term.exited).toBe(0);
+    } finally {
+      term.kill();
+    }
+  }, 180_000);
+
+  it('--admin without moto fails with a message naming moto', async () => {
+    // A PATH with node only: python3, and so moto, is missing.
+    const bin = path.join(home, 'node-only');
+    await mkdir(bin, { recursive: true });
+    await symlink(process.execPath, path.join(bin, 'node'));
+    const result = await run(process.execPath, [demoScript, '--admin'], childEnv(home, { SSO_SETUP_DEMO_HOME: path.join(home, 'demo-nomoto'), PATH: bin }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("demo failed: npm run demo -- --admin runs the administrator's half against moto. This needs moto");
+    expect(result.stderr).toContain('python3 -m pip install "moto[server]"');
+  });
 });
