@@ -1,23 +1,14 @@
 import type { Command } from 'commander';
 import { profileFromEnvironment } from '../config/profile-name.js';
-import type { AdminOptions } from '../flows/admin.js';
+import type { AdminOptions, AdminPreset } from '../flows/admin.js';
 import type { Factory, RunFn } from './factory.js';
 
 export type { AdminOptions };
 
 /** The flags as commander gives them; each is mapped below, none passes through unnamed. */
-interface AdminFlags {
+interface AdminFlags extends Omit<AdminPreset, 'managedPolicies' | 'accountIds'> {
   profile?: string;
-  region?: string;
-  userName?: string;
-  email?: string;
-  givenName?: string;
-  familyName?: string;
-  displayName?: string;
-  group?: string;
-  permissionSet?: string;
-  description?: string;
-  sessionDuration?: string;
+  /** Repeatable flags, in the singular as typed (`--managed-policy A --managed-policy B`). */
   managedPolicy?: string[];
   accountId?: string[];
   yes?: boolean;

@@ -13,7 +13,7 @@
  * - The `sso_*` values (start URL, region, account ID, role name, session name) are not
  *   secret and stay visible: they are what the diff is about.
  */
-import { classify } from './edit.js';
+import { classify } from './ini-lines.js';
 export const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set([
   'aws_secret_access_key',
   'aws_session_token',

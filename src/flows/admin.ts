@@ -9,6 +9,15 @@ import { Answers } from './answers.js';
 import { ASSIGNMENT_CONCURRENCY, IdentityCenter, TIMED_OUT } from './admin-identity-center.js';
 import { validateAccountId, validateSsoRegion } from './validators.js';
 import { loadPartitions } from './regions.js';
+import {
+  DEFAULT_SESSION_DURATION,
+  managedPolicyArn,
+  PERMISSION_SET_NAME,
+  USER_NAME,
+  validateEmail,
+  validatePolicyName,
+  validateSessionDuration,
+} from './admin-validators.js';
 
 /** Answers given as flags: those prompts are not shown. */
 export interface AdminPreset {
@@ -45,44 +54,6 @@ export interface AdminResult {
   permissionSet: string;
   /** Whether anything was (or, with --dry-run, would have been) changed. */
   changed: boolean;
-}
-
-/** The AWS default: one hour. */
-export const DEFAULT_SESSION_DURATION = 'PT1H';
-
-/** IAM's AWS managed policy ARN for a name (`AmazonS3FullAccess`); an ARN given is kept. */
-export function managedPolicyArn(name: string, partition = 'aws'): string {
-  return name.startsWith('arn:') ? name : `arn:${partition}:iam::aws:policy/${name}`;
-}
-
-const POLICY_NAME = /^(arn:aws[\w-]*:iam::aws:policy\/([\w+=,.@-]+\/)*)?[\w+=,.@-]{1,128}$/;
-const USER_NAME = /^[\w+=,.@-]{1,128}$/;
-const PERMISSION_SET_NAME = /^[\w+=,.@-]{1,32}$/;
-/** What Identity Center accepts in practice: one @, no spaces, a dot inside the domain (checked in one pass, no backtracking). */
-function isEmail(value: string): boolean {
-  if (/\s/.test(value)) return false;
-  const at = value.indexOf('@');
-  if (at <= 0 || at !== value.lastIndexOf('@')) return false;
-  const domain = value.slice(at + 1);
-  const dot = domain.lastIndexOf('.');
-  return dot > 0 && dot < domain.length - 1;
-}
-/** PT1H … PT12H, as ISO 8601 durations of hours and minutes. */
-const DURATION = /^PT(?:(\d{1,2})H)?(?:(\d{1,3})M)?$/;
-
-export function validateEmail(m: Messages, value: string): string | true {
-  return value.length <= 254 && isEmail(value) ? true : m.admin.invalidEmail(value);
-}
-
-export function validateSessionDuration(m: Messages, value: string): string | true {
-  const match = DURATION.exec(value);
-  if (!match || (!match[1] && !match[2])) return m.admin.invalidSessionDuration(value);
-  const minutes = Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
-  return minutes >= 60 && minutes <= 720 ? true : m.admin.invalidSessionDuration(value);
-}
-
-export function validatePolicyName(m: Messages, value: string): string | true {
-  return POLICY_NAME.test(value) ? true : m.admin.invalidPolicyName(value);
 }
 
 /** Server text shown without control characters (names from Organizations, failure reasons). */

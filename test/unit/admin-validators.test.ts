@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { managedPolicyArn, validateEmail, validatePolicyName, validateSessionDuration } from '../../src/flows/admin.js';
+import { managedPolicyArn, validateEmail, validatePolicyName, validateSessionDuration } from '../../src/flows/admin-validators.js';
 import { catalogue } from '../../src/ui/messages/index.js';
 
 const m = catalogue('en');
