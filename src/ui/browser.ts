@@ -51,6 +51,47 @@ export function browserCommands(browserEnv: string, url: string, platform: NodeJ
     .map((words) => (words.some((w) => w.includes('%s')) ? words.map((w) => w.replaceAll('%s', url)) : [...words, url]));
 }
 
+/** Characters cmd.exe treats as syntax on its command line; each gets a `^` before it. */
+const CMD_META = /([()\][%!^"`<>&|;, *?])/g;
+
+/** A spawn that runs a batch file through cmd.exe, its arguments passed literally. */
+export interface BatchSpawn {
+  file: string;
+  args: string[];
+  windowsVerbatimArguments: true;
+}
+
+/**
+ * How to start a `.cmd` or `.bat` file on Windows, which Node refuses to spawn without a
+ * shell since CVE-2024-27980 (EINVAL). The rules are the ones Node's documentation points
+ * to and the cross-spawn package applies (lib/util/escape.js):
+ * - each argument is quoted for the C runtime rules (backslashes before a `"` doubled, the
+ *   `"` escaped as `\"`, trailing backslashes doubled) and wrapped in `"…"`, so that the
+ *   batch file sees it as one `%1`, `&`, `=`, `;`, `,` and spaces included;
+ * - then every cmd.exe metacharacter of the whole quoted argument, its quotes included, gets
+ *   a `^`: cmd.exe reads the line as having no quoted part at all, so `&`, `|`, `<`, `>`
+ *   are never operators and the `^`s are removed before the batch file starts;
+ * - `%` gets a `^` too: on a command line (not in a batch file) cmd.exe expands `%NAME%`
+ *   only when NAME is a defined variable, and with the caret the name would be `NAME^`,
+ *   which no environment defines. (A percent-encoded URL has `%3A`-like sequences; none is
+ *   ever expanded.) `!` gets a `^` for when delayed expansion is on (`cmd /v`), off here.
+ * - the whole line goes to `cmd.exe /d /s /c "…"` verbatim: /d skips AutoRun commands from
+ *   the registry, /s strips exactly the outer quotes.
+ * What the batch file does with `%1` afterwards is its own business: `%~1` unquoted in it
+ * re-exposes the `&` to its own parser, as for any argument any program passes it.
+ */
+export function batchSpawn(command: string, args: string[], comspec = 'cmd.exe'): BatchSpawn {
+  const quoteArgument = (arg: string) =>
+    `"${arg.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\*)$/, '$1$1')}"`.replace(CMD_META, '^$1');
+  const line = [path.win32.normalize(command).replace(CMD_META, '^$1'), ...args.map(quoteArgument)].join(' ');
+  return { file: comspec, args: ['/d', '/s', '/c', `"${line}"`], windowsVerbatimArguments: true };
+}
+
+/** Whether `command` names a batch file, which Windows runs only through cmd.exe. */
+export function isBatchFile(command: string): boolean {
+  return /\.(cmd|bat)$/i.test(command.trim());
+}
+
 /** Why one way of opening the browser failed. */
 export type BrowserFailure =
   /** It could not be started: Node's error code (ENOENT, E2BIG, EINVAL for a .cmd on Windows…) or message. */
@@ -72,7 +113,7 @@ export interface BrowserChild {
 }
 
 export interface BrowserOpenerDeps {
-  spawn?: (command: string, args: string[], options: { stdio: 'ignore'; detached: true }) => BrowserChild;
+  spawn?: (command: string, args: string[], options: { stdio: 'ignore'; detached: true; windowsVerbatimArguments?: true }) => BrowserChild;
   /** The `open` package (used when BROWSER is not set). */
   open?: (url: string) => Promise<BrowserChild>;
   /**
@@ -116,6 +157,12 @@ function watch(child: BrowserChild, command: string, watchMs: number): Promise<B
   });
 }
 
+/** %ComSpec% (Windows' own cmd.exe path), whatever the case of its name in `env`. */
+function comspec(env: NodeJS.ProcessEnv): string {
+  const key = Object.keys(env).find((k) => k.toLowerCase() === 'comspec');
+  return (key && env[key]) || 'cmd.exe';
+}
+
 export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, deps: BrowserOpenerDeps = {}): BrowserOpener {
   const spawnChild = deps.spawn ?? ((command, args, options) => spawn(command, args, options));
   const watchMs = deps.watchMs ?? BROWSER_WATCH_MS;
@@ -129,7 +176,13 @@ export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
         let child: BrowserChild;
         try {
           // Never through a shell: the URL would be shell syntax (`&` in a query string).
-          child = spawnChild(command!, args, { stdio: 'ignore', detached: true });
+          // A batch file on Windows can only run through cmd.exe: every argument quoted for it.
+          if (platform === 'win32' && isBatchFile(command!)) {
+            const batch = batchSpawn(command!, args, comspec(env));
+            child = spawnChild(batch.file, batch.args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: true });
+          } else {
+            child = spawnChild(command!, args, { stdio: 'ignore', detached: true });
+          }
         } catch (error) {
           // Thrown, not emitted: E2BIG, EINVAL (a .cmd or .bat on Windows since CVE-2024-27980), bad arguments.
           failures.push({ command: name, error: errorText(error) });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { browserCommands, createBrowserOpener, splitCommand, type BrowserChild } from '../../src/ui/browser.js';
+import { batchSpawn, browserCommands, createBrowserOpener, isBatchFile, splitCommand, type BrowserChild } from '../../src/ui/browser.js';
 
 describe('BROWSER variable', () => {
   it('splits words with quotes like shlex', () => {
@@ -51,7 +51,7 @@ function scriptedSpawn(...script: Array<(child: FakeChild) => void>) {
 const URL = 'https://oidc.example/authorize?state=s&x=1';
 
 describe('opening the browser: every failure is a result, never an exception', () => {
-  it('a spawn that throws synchronously (E2BIG; EINVAL for a .cmd on Windows) is a failure, and the next BROWSER entry is tried', async () => {
+  it('a spawn that throws synchronously (E2BIG, EINVAL) is a failure, and the next BROWSER entry is tried', async () => {
     const { spawn, calls } = scriptedSpawn(
       () => {
         throw errno('E2BIG');
@@ -61,9 +61,9 @@ describe('opening the browser: every failure is a result, never an exception', (
       },
       (child) => process.nextTick(() => child.emit('exit', 0, null)),
     );
-    const open = createBrowserOpener({ BROWSER: 'first;C:\\tools\\browser.cmd;third' }, 'win32', { spawn });
+    const open = createBrowserOpener({ BROWSER: 'first;C:\\tools\\browser.exe;third' }, 'win32', { spawn });
     expect(await open(URL)).toEqual({ opened: true });
-    expect(calls.map((c) => c.command)).toEqual(['first', 'C:\\tools\\browser.cmd', 'third']);
+    expect(calls.map((c) => c.command)).toEqual(['first', 'C:\\tools\\browser.exe', 'third']);
     // Never through a shell.
     for (const call of calls) expect(call.options).toEqual({ stdio: 'ignore', detached: true });
 
@@ -75,11 +75,11 @@ describe('opening the browser: every failure is a result, never an exception', (
         throw errno('EINVAL');
       },
     );
-    expect(await createBrowserOpener({ BROWSER: 'first;C:\\tools\\browser.cmd' }, 'win32', { spawn: failing.spawn })(URL)).toEqual({
+    expect(await createBrowserOpener({ BROWSER: 'first;C:\\tools\\browser.exe' }, 'win32', { spawn: failing.spawn })(URL)).toEqual({
       opened: false,
       failures: [
         { command: 'first', error: 'E2BIG' },
-        { command: 'C:\\tools\\browser.cmd', error: 'EINVAL' },
+        { command: 'C:\\tools\\browser.exe', error: 'EINVAL' },
       ],
     });
   });
@@ -158,6 +158,64 @@ describe('opening the browser: every failure is a result, never an exception', (
     expect(await createBrowserOpener({ BROWSER: "'evil\u001b[31m'" }, 'linux', { spawn })(URL)).toEqual({
       opened: false,
       failures: [{ command: 'evil', error: 'bad thing here' }],
+    });
+  });
+});
+
+describe('a .cmd or .bat as BROWSER on Windows: through cmd.exe, every argument passed literally', () => {
+  // The rules of Node's documentation for batch files and of cross-spawn (lib/util/escape.js):
+  // C-runtime quoting, then `^` before each cmd.exe metacharacter, quotes included.
+  it('quotes the URL so that `&`, `?`, `%` and `=` reach the batch file as one literal %1', () => {
+    expect(batchSpawn('C:\\tools\\open browser.cmd', ['http://127.0.0.1:5/authorize?a=b&c=%3A&d=%PATH%'], 'C:\\Windows\\system32\\cmd.exe')).toEqual({
+      file: 'C:\\Windows\\system32\\cmd.exe',
+      args: ['/d', '/s', '/c', '"C:\\tools\\open^ browser.cmd ^"http://127.0.0.1:5/authorize^?a=b^&c=^%3A^&d=^%PATH^%^""'],
+      windowsVerbatimArguments: true,
+    });
+  });
+
+  it('escapes quotes and backslashes by the C runtime rules, and every cmd.exe metacharacter', () => {
+    expect(batchSpawn('b.bat', ['a\\"b\\', '(x)|<y>!^', 'two words;x,y'], 'cmd.exe').args[3]).toBe(
+      '"b.bat ^"a\\\\\\^"b\\\\^" ^"^(x^)^|^<y^>^!^^^" ^"two^ words^;x^,y^""',
+    );
+    expect(batchSpawn('C:/tools/./b.cmd', []).args).toEqual(['/d', '/s', '/c', '"C:\\tools\\b.cmd"']);
+  });
+
+  it('recognises batch files by extension, any case', () => {
+    expect(['x.cmd', 'C:\\a\\B.BAT', 'y.Cmd '].map(isBatchFile)).toEqual([true, true, true]);
+    expect(['x.exe', 'cmd', 'x.cmd.exe', 'batch'].map(isBatchFile)).toEqual([false, false, false, false]);
+  });
+
+  it('the opener runs a BROWSER batch file through %ComSpec% on win32, and spawns it directly elsewhere', async () => {
+    const win = scriptedSpawn((child) => process.nextTick(() => child.emit('exit', 0, null)));
+    const env = { BROWSER: 'C:\\tools\\b.cmd --new-window %s', comspec: 'C:\\Windows\\system32\\cmd.exe' };
+    expect(await createBrowserOpener(env, 'win32', { spawn: win.spawn })(URL)).toEqual({ opened: true });
+    expect(win.calls).toEqual([
+      {
+        command: 'C:\\Windows\\system32\\cmd.exe',
+        args: ['/d', '/s', '/c', '"C:\\tools\\b.cmd ^"--new-window^" ^"https://oidc.example/authorize^?state=s^&x=1^""'],
+        options: { stdio: 'ignore', detached: true, windowsVerbatimArguments: true },
+      },
+    ]);
+    const fallback = scriptedSpawn((child) => process.nextTick(() => child.emit('exit', 0, null)));
+    await createBrowserOpener({ BROWSER: 'b.bat' }, 'win32', { spawn: fallback.spawn })(URL);
+    expect(fallback.calls[0]!.command).toBe('cmd.exe');
+
+    const linux = scriptedSpawn((child) => process.nextTick(() => child.emit('exit', 0, null)));
+    await createBrowserOpener({ BROWSER: '/opt/b.cmd' }, 'linux', { spawn: linux.spawn })(URL);
+    expect(linux.calls).toEqual([{ command: '/opt/b.cmd', args: [URL], options: { stdio: 'ignore', detached: true } }]);
+  });
+
+  it('a batch file that exits non-zero is a failure naming the batch file, and the next entry is tried', async () => {
+    const { spawn, calls } = scriptedSpawn(
+      (child) => process.nextTick(() => child.emit('exit', 1, null)),
+      (child) => process.nextTick(() => child.emit('exit', 0, null)),
+    );
+    expect(await createBrowserOpener({ BROWSER: 'C:\\b.cmd;C:\\c.exe' }, 'win32', { spawn })(URL)).toEqual({ opened: true });
+    expect(calls.map((c) => c.command)).toEqual(['cmd.exe', 'C:\\c.exe']);
+    const failing = scriptedSpawn((child) => process.nextTick(() => child.emit('exit', 1, null)));
+    expect(await createBrowserOpener({ BROWSER: 'C:\\b.cmd' }, 'win32', { spawn: failing.spawn })(URL)).toEqual({
+      opened: false,
+      failures: [{ command: 'C:\\b.cmd', exitCode: 1, signal: null }],
     });
   });
 });
