@@ -51,40 +51,48 @@ export function browserCommands(browserEnv: string, url: string, platform: NodeJ
     .map((words) => (words.some((w) => w.includes('%s')) ? words.map((w) => w.replaceAll('%s', url)) : [...words, url]));
 }
 
-/** Characters cmd.exe treats as syntax on its command line; each gets a `^` before it. */
-const CMD_META = /([()\][%!^"`<>&|;, *?])/g;
-
 /** A spawn that runs a batch file through cmd.exe, its arguments passed literally. */
 export interface BatchSpawn {
   file: string;
   args: string[];
+  /** Variables to add to the child's environment: the arguments themselves. */
+  env: Record<string, string>;
   windowsVerbatimArguments: true;
 }
 
+/** The environment variable that carries argument `i` (from 1) to cmd.exe. */
+export const batchArgumentVariable = (i: number) => `SSO_SETUP_BROWSER_ARG${i}`;
+
 /**
  * How to start a `.cmd` or `.bat` file on Windows, which Node refuses to spawn without a
- * shell since CVE-2024-27980 (EINVAL). The rules are the ones Node's documentation points
- * to and the cross-spawn package applies (lib/util/escape.js):
- * - each argument is quoted for the C runtime rules (backslashes before a `"` doubled, the
- *   `"` escaped as `\"`, trailing backslashes doubled) and wrapped in `"…"`, so that the
- *   batch file sees it as one `%1`, `&`, `=`, `;`, `,` and spaces included;
- * - then every cmd.exe metacharacter of the whole quoted argument, its quotes included, gets
- *   a `^`: cmd.exe reads the line as having no quoted part at all, so `&`, `|`, `<`, `>`
- *   are never operators and the `^`s are removed before the batch file starts;
- * - `%` gets a `^` too: on a command line (not in a batch file) cmd.exe expands `%NAME%`
- *   only when NAME is a defined variable, and with the caret the name would be `NAME^`,
- *   which no environment defines. (A percent-encoded URL has `%3A`-like sequences; none is
- *   ever expanded.) `!` gets a `^` for when delayed expansion is on (`cmd /v`), off here.
- * - the whole line goes to `cmd.exe /d /s /c "…"` verbatim: /d skips AutoRun commands from
- *   the registry, /s strips exactly the outer quotes.
+ * shell since CVE-2024-27980 (EINVAL): `cmd.exe /d /v:on /s /c ""<file>" "!VAR1!" …"`, each
+ * argument in an environment variable, none of it on the command line.
+ * - cmd.exe reads a command line in phases: `%VAR%` expansion first, then the operators
+ *   (`&`, `|`, `<`, `>`, `^`, quotes), and only then, with /v:on, `!VAR!` expansion. The
+ *   text of a `!VAR!` is never parsed as syntax: a URL's `&`, `=`, `;` and `%3A` sequences
+ *   reach the batch file as they are. `^`-escaping the URL on the command line instead (the
+ *   cross-spawn way) cannot escape `%` reliably: `^%PATH^%` stays literal on Windows only
+ *   because no variable is named `PATH^`, and Wine's cmd.exe expands it. (Wine's cmd.exe
+ *   also expands a defined `%NAME%` or `!NAME!` inside the text of a `!VAR!` again, and
+ *   `%3`-like sequences inside a batch file's `%1`; Windows' cmd.exe expands each text once.
+ *   A URL's `%XX` escapes never name a defined variable, so the URL arrives whole there too.)
+ * - `"…"` around each `!VAR!` makes it one `%1` for the batch file, whatever spaces, `,`
+ *   and `;` it holds; the batch file's own path (the user's BROWSER setting) is in plain
+ *   quotes too, which hold its spaces (a path cannot contain `"`; a `!` in it would be
+ *   expanded, as it is for any command run with /v:on).
+ * - /d skips AutoRun commands from the registry; /s strips exactly the outer quotes; the
+ *   line goes to cmd.exe verbatim (windowsVerbatimArguments), not re-quoted by Node.
  * What the batch file does with `%1` afterwards is its own business: `%~1` unquoted in it
- * re-exposes the `&` to its own parser, as for any argument any program passes it.
+ * exposes the `&` to its own parser, as with any argument any program passes it.
  */
 export function batchSpawn(command: string, args: string[], comspec = 'cmd.exe'): BatchSpawn {
-  const quoteArgument = (arg: string) =>
-    `"${arg.replace(/(\\*)"/g, '$1$1\\"').replace(/(\\*)$/, '$1$1')}"`.replace(CMD_META, '^$1');
-  const line = [path.win32.normalize(command).replace(CMD_META, '^$1'), ...args.map(quoteArgument)].join(' ');
-  return { file: comspec, args: ['/d', '/s', '/c', `"${line}"`], windowsVerbatimArguments: true };
+  const env: Record<string, string> = {};
+  const words = [`"${path.win32.normalize(command)}"`];
+  args.forEach((arg, i) => {
+    env[batchArgumentVariable(i + 1)] = arg;
+    words.push(`"!${batchArgumentVariable(i + 1)}!"`);
+  });
+  return { file: comspec, args: ['/d', '/v:on', '/s', '/c', `"${words.join(' ')}"`], env, windowsVerbatimArguments: true };
 }
 
 /** Whether `command` names a batch file, which Windows runs only through cmd.exe. */
@@ -113,7 +121,11 @@ export interface BrowserChild {
 }
 
 export interface BrowserOpenerDeps {
-  spawn?: (command: string, args: string[], options: { stdio: 'ignore'; detached: true; windowsVerbatimArguments?: true }) => BrowserChild;
+  spawn?: (
+    command: string,
+    args: string[],
+    options: { stdio: 'ignore'; detached: true; windowsVerbatimArguments?: true; env?: NodeJS.ProcessEnv },
+  ) => BrowserChild;
   /** The `open` package (used when BROWSER is not set). */
   open?: (url: string) => Promise<BrowserChild>;
   /**
@@ -179,7 +191,8 @@ export function createBrowserOpener(env: NodeJS.ProcessEnv, platform: NodeJS.Pla
           // A batch file on Windows can only run through cmd.exe: every argument quoted for it.
           if (platform === 'win32' && isBatchFile(command!)) {
             const batch = batchSpawn(command!, args, comspec(env));
-            child = spawnChild(batch.file, batch.args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: true });
+            const childEnv = { ...process.env, ...batch.env };
+            child = spawnChild(batch.file, batch.args, { stdio: 'ignore', detached: true, windowsVerbatimArguments: true, env: childEnv });
           } else {
             child = spawnChild(command!, args, { stdio: 'ignore', detached: true });
           }

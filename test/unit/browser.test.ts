@@ -163,21 +163,21 @@ describe('opening the browser: every failure is a result, never an exception', (
 });
 
 describe('a .cmd or .bat as BROWSER on Windows: through cmd.exe, every argument passed literally', () => {
-  // The rules of Node's documentation for batch files and of cross-spawn (lib/util/escape.js):
-  // C-runtime quoting, then `^` before each cmd.exe metacharacter, quotes included.
-  it('quotes the URL so that `&`, `?`, `%` and `=` reach the batch file as one literal %1', () => {
-    expect(batchSpawn('C:\\tools\\open browser.cmd', ['http://127.0.0.1:5/authorize?a=b&c=%3A&d=%PATH%'], 'C:\\Windows\\system32\\cmd.exe')).toEqual({
+  // Each argument in a variable expanded with /v:on, after cmd.exe has parsed its operators.
+  it('puts no argument on the command line: each is a !VAR! in quotes, its text in the environment', () => {
+    const url = 'http://127.0.0.1:5/authorize?a=b&c=%3A&d=%PATH%';
+    expect(batchSpawn('C:\\tools\\open browser.cmd', ['--new-window', url], 'C:\\Windows\\system32\\cmd.exe')).toEqual({
       file: 'C:\\Windows\\system32\\cmd.exe',
-      args: ['/d', '/s', '/c', '"C:\\tools\\open^ browser.cmd ^"http://127.0.0.1:5/authorize^?a=b^&c=^%3A^&d=^%PATH^%^""'],
+      args: ['/d', '/v:on', '/s', '/c', '""C:\\tools\\open browser.cmd" "!SSO_SETUP_BROWSER_ARG1!" "!SSO_SETUP_BROWSER_ARG2!""'],
+      env: { SSO_SETUP_BROWSER_ARG1: '--new-window', SSO_SETUP_BROWSER_ARG2: url },
       windowsVerbatimArguments: true,
     });
-  });
-
-  it('escapes quotes and backslashes by the C runtime rules, and every cmd.exe metacharacter', () => {
-    expect(batchSpawn('b.bat', ['a\\"b\\', '(x)|<y>!^', 'two words;x,y'], 'cmd.exe').args[3]).toBe(
-      '"b.bat ^"a\\\\\\^"b\\\\^" ^"^(x^)^|^<y^>^!^^^" ^"two^ words^;x^,y^""',
-    );
-    expect(batchSpawn('C:/tools/./b.cmd', []).args).toEqual(['/d', '/s', '/c', '"C:\\tools\\b.cmd"']);
+    expect(batchSpawn('C:/tools/./b.cmd', [])).toEqual({
+      file: 'cmd.exe',
+      args: ['/d', '/v:on', '/s', '/c', '""C:\\tools\\b.cmd""'],
+      env: {},
+      windowsVerbatimArguments: true,
+    });
   });
 
   it('recognises batch files by extension, any case', () => {
@@ -192,8 +192,13 @@ describe('a .cmd or .bat as BROWSER on Windows: through cmd.exe, every argument 
     expect(win.calls).toEqual([
       {
         command: 'C:\\Windows\\system32\\cmd.exe',
-        args: ['/d', '/s', '/c', '"C:\\tools\\b.cmd ^"--new-window^" ^"https://oidc.example/authorize^?state=s^&x=1^""'],
-        options: { stdio: 'ignore', detached: true, windowsVerbatimArguments: true },
+        args: ['/d', '/v:on', '/s', '/c', '""C:\\tools\\b.cmd" "!SSO_SETUP_BROWSER_ARG1!" "!SSO_SETUP_BROWSER_ARG2!""'],
+        options: {
+          stdio: 'ignore',
+          detached: true,
+          windowsVerbatimArguments: true,
+          env: { ...process.env, SSO_SETUP_BROWSER_ARG1: '--new-window', SSO_SETUP_BROWSER_ARG2: URL },
+        },
       },
     ]);
     const fallback = scriptedSpawn((child) => process.nextTick(() => child.emit('exit', 0, null)));

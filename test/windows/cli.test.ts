@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/server.js';
 import { click } from '../emulator/browser-click.mjs';
 import { makeHome } from '../helpers/sandbox.js';
-import { approveBrowser, childEnv, requireBuiltCli, runCli } from '../helpers/cli.js';
+import { approveBrowser, childEnv, repoRoot, requireBuiltCli, runCli } from '../helpers/cli.js';
 import { createPrefix, type RunResult, type WinePrefix } from './wine.js';
 
 /**
@@ -116,6 +116,52 @@ describe('on win32 under Wine', () => {
     // sign-in prints the URL and keeps waiting, and the loopback callback reaches node.exe.
     const fresh = ok(await signInOnWindows(['login', '--profile', 'dev', '--force', '--no-use-device-code']));
     expect(fresh.stdout + fresh.stderr).toMatch(/authorize/);
+  });
+
+  it('login with BROWSER set to a .cmd file (its path with spaces): cmd.exe runs it with the sign-in URL as one argument', async () => {
+    // Node refuses to spawn a .cmd without a shell (CVE-2024-27980): src/ui/browser.ts runs it
+    // through `cmd.exe /d /s /c` with every argument quoted by cmd.exe's rules.
+    const dir = 'C:\\browser test';
+    await mkdir(wine.unixPath(dir), { recursive: true });
+    await writeFile(wine.unixPath(`${dir}\\open url.cmd`), crlf('@echo off\n>"%~dp0received.txt" echo %1\n'));
+    const result = ok(await signInOnWindows(['login', '--profile', 'dev', '--force', '--no-use-device-code'], { BROWSER: `"${dir}\\open url.cmd"` }));
+    const output = result.stdout + result.stderr;
+    expect(output).not.toContain('could not be opened');
+    const url = output.match(urlPattern())![0];
+    expect(url).toMatch(/\?.*&.*=.*%3A/); // `&`, `=` and percent-encoding: all cmd.exe syntax unquoted
+    const received = (await readFile(wine.unixPath(`${dir}\\received.txt`), 'utf8')).replace(/\r\n$/, '');
+    // One %1, quoted, every `&`-separated parameter in it: nothing split it or ran as a command.
+    // (Wine's cmd.exe expands `%3`… again inside a batch file's %1, which Windows does not: the
+    // exact text is checked below, as the program cmd.exe starts receives it.)
+    expect(received).toMatch(/^".*"$/);
+    const names = (query: string) => query.split('&').map((pair) => pair.split('=')[0]);
+    expect(received.slice(1, -1).startsWith(url.slice(0, url.indexOf('%')))).toBe(true);
+    expect(names(received.slice(1, -1).split('?')[1]!)).toEqual(names(url.split('?')[1]!));
+
+    // The same command line with node.exe in the batch file's place: what cmd.exe hands on is
+    // exactly the URL, and a string of every cmd.exe metacharacter and defined %VARIABLES%.
+    const toWindows = (p: string) => `Z:${p.replaceAll('/', '\\')}`;
+    const browserModule = `file:///${toWindows(path.join(repoRoot, 'dist', 'src', 'ui', 'browser.js')).replaceAll('\\', '/')}`;
+    await writeFile(wine.unixPath(`${dir}\\capture.cjs`), "require('fs').writeFileSync(process.argv[2], process.argv[3]);\n");
+    await writeFile(
+      wine.unixPath(`${dir}\\driver.mjs`),
+      `import { batchSpawn } from ${JSON.stringify(browserModule)};\n` +
+        "import { spawnSync } from 'node:child_process';\n" +
+        `const line = batchSpawn(process.execPath, [${JSON.stringify(`${dir}\\capture.cjs`)}, ${JSON.stringify(`${dir}\\captured.txt`)}, process.env.PASS_THIS], process.env.ComSpec);\n` +
+        "const r = spawnSync(line.file, line.args, { windowsVerbatimArguments: true, stdio: 'ignore', env: { ...process.env, ...line.env } });\n" +
+        'process.exitCode = r.status ?? 99;\n',
+    );
+    // (Undefined %NAMES% only, as in a URL: Wine's cmd.exe expands a defined %VAR% or !VAR!
+    // inside the text of a !VAR! again, which Windows' does not; see batchSpawn.)
+    for (const text of [url, 'https://x/?a=%3A%2F%NOT_DEFINED%&b=^&c=!x!;d,e f\\g\\ (i)|<j>*?`&k=%%41^^']) {
+      ok(await wine.exec([wine.nodeExe, `${dir}\\driver.mjs`], { PASS_THIS: text }));
+      expect(await readFile(wine.unixPath(`${dir}\\captured.txt`), 'utf8')).toBe(text);
+    }
+    // A `"` (never in a URL) ends the receiving program's argument, but no text of it is ever
+    // cmd.exe syntax: nothing after it runs.
+    const pwned = `${dir}\\pwned.txt`;
+    ok(await wine.exec([wine.nodeExe, `${dir}\\driver.mjs`], { PASS_THIS: `x" & echo pwned > "${pwned}" & "` }));
+    await expect(readFile(wine.unixPath(pwned), 'utf8')).rejects.toThrow(/ENOENT/);
   });
 
   it('populate writes a profile for every account and role, as on Linux', async () => {
