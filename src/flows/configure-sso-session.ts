@@ -34,7 +34,7 @@ export interface ConfigureSsoSessionResult {
 }
 
 /**
- * What Tab completes at the prompts that the AWS CLI gives a completer (docs/compat.md §A8):
+ * What Tab completes at the prompts that the AWS CLI gives a completer (docs/compat.md §A10):
  * the sso-session names (sorted), the start URLs of every profile and sso-session, and the
  * registration scopes (the known `sso:account:access` and those existing sessions use).
  */

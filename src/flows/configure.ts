@@ -248,7 +248,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     message: ctx.messages.configure.regionPrompt(scoped.region),
     default: scoped.region,
     validate: (v) => validateRegion(ctx.messages, partitions, v),
-    // The AWS CLI has no completer here yet (a TODO in sso_commands.py); the same regions help (docs/compat.md §A8).
+    // The AWS CLI has no completer here yet (a TODO in sso_commands.py); the same regions help (docs/compat.md §A10).
     completions: partitions.known,
   });
   warnUnknownRegion(ctx, partitions, region);

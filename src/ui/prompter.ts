@@ -11,7 +11,7 @@ export interface InputQuestion {
   validate?: (answer: string) => string | true;
   /**
    * Words Tab completes the typed word to, as the AWS CLI's prompt_toolkit `WordCompleter`
-   * offers them (docs/compat.md §A8): existing session names, regions, output formats.
+   * offers them (docs/compat.md §A10): existing session names, regions, output formats.
    */
   completions?: readonly string[];
 }

@@ -30,7 +30,7 @@ const awsInput = createPrompt<string, InputQuestion>((config, done) => {
         setError(verdict);
       }
     } else if (isTabKey(key)) {
-      // Readline has put a tab character in the line; Tab completes instead (docs/compat.md §A8),
+      // Readline has put a tab character in the line; Tab completes instead (docs/compat.md §A10),
       // and a prompt without completions keeps what was typed, as the AWS CLI's does.
       const completed = completeInput(config.completions ?? [], value);
       rl.clearLine(0);

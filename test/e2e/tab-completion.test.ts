@@ -6,7 +6,7 @@ import { makeHome } from '../helpers/sandbox.js';
 import { approveBrowser, childEnv, requireBuiltCli, Terminal } from '../helpers/cli.js';
 
 /**
- * Tab at the wizard's text prompts, typed into the real CLI (docs/compat.md §A8): the typed word
+ * Tab at the wizard's text prompts, typed into the real CLI (docs/compat.md §A10): the typed word
  * grows to the longest common prefix of the matching candidates, or to the one match, and the
  * completed value is what is written. The prompt lines stay the AWS CLI's.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeInput } from '../../src/ui/prompter.js';
 
-/** Tab at a text prompt (docs/compat.md §A8): candidates + typed text → completed text. */
+/** Tab at a text prompt (docs/compat.md §A10): candidates + typed text → completed text. */
 describe('completeInput', () => {
   const regions = ['ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'us-east-1'];
 
