@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
-import { readAwsConfig, type ConfigSection } from '../config/read.js';
+import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/read.js';
 import { ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { CliError, ExitCode } from '../errors.js';
-import { DEFAULT_SCOPE } from '../sso/scopes.js';
+import { DEFAULT_SCOPE, parseScopes } from '../sso/scopes.js';
 import type { Prompter } from '../ui/prompter.js';
 import { Answers } from './answers.js';
 import { readConfigText, showDryRun } from './dry-run.js';
@@ -33,6 +33,21 @@ export interface ConfigureSsoSessionResult {
   configChanged: boolean;
 }
 
+/**
+ * What Tab completes at the prompts that the AWS CLI gives a completer (docs/compat.md §A10):
+ * the sso-session names (sorted), the start URLs of every profile and sso-session, and the
+ * registration scopes (the known `sso:account:access` and those existing sessions use).
+ */
+export function promptCompletions(config: AwsConfig): { sessionNames: string[]; startUrls: string[]; scopes: string[] } {
+  const sections = [...Object.values(config.profiles), ...Object.values(config.ssoSessions)];
+  const startUrls = new Set(sections.flatMap((s) => (s.sso_start_url ? [s.sso_start_url] : [])));
+  const scopes = new Set([DEFAULT_SCOPE]);
+  for (const session of Object.values(config.ssoSessions)) {
+    for (const scope of parseScopes(session.sso_registration_scopes) ?? []) scopes.add(scope);
+  }
+  return { sessionNames: Object.keys(config.ssoSessions).sort(), startUrls: [...startUrls], scopes: [...scopes] };
+}
+
 /** The start URL and SSO region prompts, shared with `configure`: a custom domain's region skips the region prompt. */
 export async function askStartUrlAndRegion(
   ctx: Context,
@@ -40,10 +55,12 @@ export async function askStartUrlAndRegion(
   preset: { startUrl?: string; ssoRegion?: string },
   current: ConfigSection,
   partitions: Partitions,
+  startUrls: readonly string[],
 ): Promise<{ startUrl: string; region: string; resolvedStartUrl?: string }> {
   const startUrl = await answers.text('start-url', preset.startUrl, {
     message: ctx.messages.configure.startUrlPrompt(current.sso_start_url),
     default: current.sso_start_url,
+    completions: startUrls,
     validate: (v) => validateStartUrl(ctx.messages, v, Boolean(current.sso_start_url)),
   });
   const custom = startUrl ? await resolveTypedStartUrl(ctx, startUrl) : {};
@@ -53,6 +70,7 @@ export async function askStartUrlAndRegion(
     message: ctx.messages.configure.ssoRegionPrompt(current.sso_region),
     default: current.sso_region,
     validate: (v) => validateSsoRegion(ctx.messages, partitions, v),
+    completions: partitions.known,
   });
   // A region the SDK's partitions don't list yet but whose shape they allow: accepted, with a warning.
   const warning = regionWarning(ctx.messages, partitions, region);
@@ -73,20 +91,30 @@ export async function configureSsoSession(ctx: Context, options: ConfigureSsoSes
   const prompter: Prompter | undefined = options.interactive === false ? undefined : await ctx.prompter();
   const answers = new Answers(prompter, options.acceptDefaults ?? false, ctx.messages);
   const config = await readAwsConfig(ctx.paths, ctx.messages);
+  const completions = promptCompletions(config);
 
   const sessionName = await answers.text('sso-session', options.ssoSession, {
     message: ctx.messages.configureSsoSession.sessionNamePrompt,
     validate: (v) => validateName(ctx.messages, 'session name', v),
+    completions: completions.sessionNames,
     required: true,
   });
   answers.assertComplete();
   const current = config.ssoSessions[sessionName] ?? {};
-  const { startUrl, region, resolvedStartUrl } = await askStartUrlAndRegion(ctx, answers, options, current, await loadPartitions());
+  const { startUrl, region, resolvedStartUrl } = await askStartUrlAndRegion(
+    ctx,
+    answers,
+    options,
+    current,
+    await loadPartitions(),
+    completions.startUrls,
+  );
   const currentScopes = current.sso_registration_scopes ?? DEFAULT_SCOPE;
   const scopes = await answers.text('scopes', options.scopes, {
     message: ctx.messages.configure.scopesPrompt(currentScopes),
     default: currentScopes,
     validate: (v) => validateScopes(ctx.messages, v),
+    completions: completions.scopes,
   });
   answers.assertComplete();
 

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { readAwsConfig, type ConfigSection } from '../config/read.js';
+import { readAwsConfig, type AwsConfig, type ConfigSection } from '../config/read.js';
 import { profileSectionName, removeKeys, ssoSessionSectionName, updateSection } from '../config/edit.js';
 import { staleSessionKeys } from '../config/consistency.js';
 import { writeConfig } from './write-config.js';
@@ -15,6 +15,7 @@ import { readConfigText, showDryRun } from './dry-run.js';
 import { sessionTarget, rememberedValue } from './login.js';
 import { chooseMethod, signInWithContext, type SignInFlags } from './sign-in.js';
 import {
+  OUTPUT_FORMATS,
   regionWarning,
   validateName,
   validateOutput,
@@ -23,7 +24,7 @@ import {
   validateSsoRegion,
   validateStartUrl,
 } from './validators.js';
-import { askStartUrlAndRegion } from './configure-sso-session.js';
+import { askStartUrlAndRegion, promptCompletions } from './configure-sso-session.js';
 import { resolveLoginStartUrl } from './start-url.js';
 import { verifyProfile } from './verify.js';
 import { sessionPresetConflicts, type SessionFlag } from './session-presets.js';
@@ -92,15 +93,18 @@ async function askSso(
   answers: Answers,
   preset: ConfigurePreset,
   scoped: ConfigSection,
-  sessions: Record<string, ConfigSection>,
+  config: AwsConfig,
   partitions: Partitions,
 ): Promise<SsoAnswers> {
+  const sessions = config.ssoSessions;
+  const completions = promptCompletions(config);
   const currentSession = scoped.sso_session;
   const sessionName = await answers.text('sso-session', preset.ssoSession, {
     message: ctx.messages.configure.sessionNamePrompt(currentSession),
     default: currentSession,
     validate: (v) => (v === '' ? true : validateName(ctx.messages, 'session name', v)),
     required: true,
+    completions: completions.sessionNames,
   });
 
   const existing = sessionName ? sessions[sessionName] : undefined;
@@ -115,7 +119,14 @@ async function askSso(
   }
 
   if (!sessionName && answers.interactive) ctx.stdout.write(legacyWarning(ctx));
-  const { startUrl, region, resolvedStartUrl } = await askStartUrlAndRegion(ctx, answers, preset, scoped, partitions);
+  const { startUrl, region, resolvedStartUrl } = await askStartUrlAndRegion(
+    ctx,
+    answers,
+    preset,
+    scoped,
+    partitions,
+    completions.startUrls,
+  );
   const resolved = resolvedStartUrl ? { resolvedStartUrl } : {};
   if (!sessionName) return { target: { startUrl, region, ...resolved }, forceRefresh: false };
 
@@ -123,6 +134,7 @@ async function askSso(
     message: ctx.messages.configure.scopesPrompt(DEFAULT_SCOPE),
     default: DEFAULT_SCOPE,
     validate: (v) => validateScopes(ctx.messages, v),
+    completions: completions.scopes,
   });
   return {
     target: { sessionName, startUrl, region, scopes: parseScopes(scopes), ...resolved },
@@ -225,7 +237,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   const partitions = await loadPartitions();
   const scoped = (options.profile ? config.profiles[options.profile] : config.profiles.default) ?? {};
 
-  const sso = await askSso(ctx, answers, preset, scoped, config.ssoSessions, partitions);
+  const sso = await askSso(ctx, answers, preset, scoped, config, partitions);
   answers.assertComplete();
   const choice = chooseMethod(ctx, sso.target, options);
   const remember = options.remember ? rememberedValue(ctx.messages, sso.target, choice) : undefined;
@@ -236,12 +248,15 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     message: ctx.messages.configure.regionPrompt(scoped.region),
     default: scoped.region,
     validate: (v) => validateRegion(ctx.messages, partitions, v),
+    // The AWS CLI has no completer here yet (a TODO in sso_commands.py); the same regions help (docs/compat.md §A10).
+    completions: partitions.known,
   });
   warnUnknownRegion(ctx, partitions, region);
   const output = await answers.text('output', preset.output, {
     message: ctx.messages.configure.outputPrompt(scoped.output),
     default: scoped.output,
     validate: (v) => validateOutput(ctx.messages, v),
+    completions: OUTPUT_FORMATS,
   });
   let profile = options.profile;
   if (profile === undefined) {

@@ -9,6 +9,11 @@ export interface InputQuestion {
   default?: string;
   /** Returns an error message, or true when the (trimmed) answer is acceptable. */
   validate?: (answer: string) => string | true;
+  /**
+   * Words Tab completes the typed word to, as the AWS CLI's prompt_toolkit `WordCompleter`
+   * offers them (docs/compat.md §A10): existing session names, regions, output formats.
+   */
+  completions?: readonly string[];
 }
 
 export interface Choice<T> {
@@ -32,4 +37,23 @@ export interface Prompter {
 export function resolveAnswer(raw: string, question: InputQuestion): string {
   const answer = raw.trim();
   return answer === '' ? (question.default ?? '') : answer;
+}
+
+/**
+ * What Tab does to the typed text: the last word (the AWS CLI's completer pattern `\S+`) is
+ * extended to the longest common prefix of the candidates that start with it (case-sensitive,
+ * as `WordCompleter`); with one match, to that match. No match leaves the text as it was.
+ */
+export function completeInput(candidates: readonly string[], typed: string): string {
+  const word = /\S*$/.exec(typed)![0];
+  const head = typed.slice(0, typed.length - word.length);
+  const matches = candidates.filter((c) => c.startsWith(word));
+  if (matches.length === 0) return typed;
+  let common = matches[0]!;
+  for (const m of matches) {
+    let i = 0;
+    while (i < common.length && i < m.length && common[i] === m[i]) i++;
+    common = common.slice(0, i);
+  }
+  return head + common;
 }

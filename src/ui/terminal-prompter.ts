@@ -1,8 +1,8 @@
-import { createPrompt, useState, useKeypress, isEnterKey } from '@inquirer/core';
+import { createPrompt, useState, useKeypress, isEnterKey, isTabKey } from '@inquirer/core';
 import select from '@inquirer/select';
 import search from '@inquirer/search';
 import { InterruptedError } from '../errors.js';
-import { resolveAnswer, type Choice, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
+import { completeInput, resolveAnswer, type Choice, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
 
 /**
  * A text prompt that looks exactly like the AWS CLI's: `SSO start URL [None]: ` with no
@@ -29,6 +29,14 @@ const awsInput = createPrompt<string, InputQuestion>((config, done) => {
         rl.write(value); // keep what was typed so it can be corrected
         setError(verdict);
       }
+    } else if (isTabKey(key)) {
+      // Readline has put a tab character in the line; Tab completes instead (docs/compat.md §A10),
+      // and a prompt without completions keeps what was typed, as the AWS CLI's does.
+      const completed = completeInput(config.completions ?? [], value);
+      rl.clearLine(0);
+      rl.write(completed);
+      setValue(completed);
+      setError(undefined);
     } else {
       setValue(rl.line);
       setError(undefined);
