@@ -45,8 +45,11 @@ export function resolveAnswer(raw: string, question: InputQuestion): string {
  * as `WordCompleter`); with one match, to that match. No match leaves the text as it was.
  */
 export function completeInput(candidates: readonly string[], typed: string): string {
-  const word = /\S*$/.exec(typed)![0];
-  const head = typed.slice(0, typed.length - word.length);
+  // The last word: back from the end to the last whitespace (a scan, not a regex that would backtrack).
+  let start = typed.length;
+  while (start > 0 && !/\s/.test(typed[start - 1]!)) start--;
+  const word = typed.slice(start);
+  const head = typed.slice(0, start);
   const matches = candidates.filter((c) => c.startsWith(word));
   if (matches.length === 0) return typed;
   let common = matches[0]!;
