@@ -124,8 +124,11 @@ export const DEFAULT_TIMEOUTS = { connectionTimeoutMs: 10_000, requestTimeoutMs:
 
 export function createClientFactory(options: ClientFactoryOptions): ClientFactory {
   let requestHandler: Promise<object> | undefined;
+  // Resolved and read once a run, for the SDK clients and our own HTTPS requests alike.
+  let caText: Promise<string | undefined> | undefined;
+  const caBundle = () => (caText ??= readCaBundle(options.messages, options.env, options.tls ?? {}));
   const handler = () =>
-    (requestHandler ??= createRequestHandler(options.messages, options.env, options.tls ?? {}, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
+    (requestHandler ??= createRequestHandler(options.messages, caBundle, options.tls ?? {}, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
   const common = async (region: string) => ({
     region,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -135,7 +138,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
     requestHandler: (await handler()) as never,
   });
   return {
-    caBundle: () => readCaBundle(options.messages, options.env, options.tls ?? {}),
+    caBundle,
     async oidc(region) {
       const { SSOOIDCClient } = await import('@aws-sdk/client-sso-oidc');
       return new SSOOIDCClient(await common(region));
@@ -199,7 +202,7 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       const url = new URL(endpoint);
       url.search = new URLSearchParams({ Action: 'getSigninToken', Session: JSON.stringify(session) }).toString();
       const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-      const ca = url.protocol === 'https:' ? await readCaBundle(options.messages, options.env, options.tls ?? {}) : undefined;
+      const ca = url.protocol === 'https:' ? await caBundle() : undefined;
       const { status, body } = await httpGet(url, timeouts, ca, options.userAgent);
       let token: unknown;
       try {
@@ -286,14 +289,11 @@ export async function resolveCaBundle(
  */
 async function createRequestHandler(
   m: Messages,
-  env: NodeJS.ProcessEnv,
+  caBundle: () => Promise<string | undefined>,
   tls: TlsOptions,
   timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
 ): Promise<object> {
-  let ca: string | undefined;
-  if (tls.verifySsl !== false) {
-    ca = await readCaBundle(m, env, tls);
-  }
+  const ca = tls.verifySsl !== false ? await caBundle() : undefined;
   const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);
   const handlerOptions = {
     connectionTimeout: timeouts.connectionTimeoutMs,
