@@ -33,16 +33,7 @@ export async function logout(ctx: Context, options: LogoutOptions = {}): Promise
   if (options.ssoSession !== undefined || options.profile !== undefined) return logoutOne(ctx, options);
   const tokens = await new SsoCache(ctx.paths.ssoCacheDir).listTokenFiles();
   let tokensRemoved = 0;
-  for (const token of tokens) {
-    if (token.region) {
-      try {
-        await portalLogout(await ctx.clients.portal(token.region), token.accessToken);
-      } catch {
-        // Like the AWS CLI: a failed sign-out still removes the local token.
-      }
-    }
-    if (await removeFile(token.file)) tokensRemoved++;
-  }
+  for (const token of tokens) if (await signOut(ctx, token.file, token.region ? { accessToken: token.accessToken, region: token.region } : undefined)) tokensRemoved++;
   const credentials = await removeSsoRoleCredentials(ctx.paths.cliCacheDir);
   const tempFiles = [
     ...(await removeTempFiles(ctx.paths.ssoCacheDir)),
@@ -50,6 +41,22 @@ export async function logout(ctx: Context, options: LogoutOptions = {}): Promise
   ];
   ctx.stdout.write(ctx.messages.logout.loggedOut(tokensRemoved, credentials.length));
   return { tokensRemoved, credentialsRemoved: credentials.length, tempFilesRemoved: tempFiles.length };
+}
+
+/**
+ * Signs one token out: revoked at the access portal (a failure is only logged: like the AWS
+ * CLI, the local token goes anyway), then its cache file deleted. True when a file was removed.
+ */
+async function signOut(ctx: Context, file: string, token: { accessToken: string; region: string } | undefined): Promise<boolean> {
+  if (token) {
+    ctx.log.secret(token.accessToken);
+    try {
+      await portalLogout(await ctx.clients.portal(token.region), token.accessToken);
+    } catch (error) {
+      ctx.log.debug(`logout: the portal's Logout failed (${error instanceof Error ? error.message : String(error)}); the token is removed anyway`);
+    }
+  }
+  return removeFile(file);
 }
 
 /**
@@ -84,15 +91,7 @@ async function logoutOne(ctx: Context, options: LogoutOptions): Promise<LogoutRe
   } catch (error) {
     ctx.log.debug(`logout: the token file cannot be read (${error instanceof Error ? error.message : String(error)}); it is removed unrevoked`);
   }
-  if (token) {
-    ctx.log.secret(token.accessToken);
-    try {
-      await portalLogout(await ctx.clients.portal(token.region || target.region), token.accessToken);
-    } catch (error) {
-      ctx.log.debug(`logout: the portal's Logout failed (${error instanceof Error ? error.message : String(error)}); the token is removed anyway`);
-    }
-  }
-  const tokensRemoved = (await removeFile(cache.fileFor(key))) ? 1 : 0;
+  const tokensRemoved = (await signOut(ctx, cache.fileFor(key), token && { accessToken: token.accessToken, region: token.region || target.region })) ? 1 : 0;
   let credentialsRemoved = 0;
   for (const profile of profilesOf(config, target)) {
     const section = config.profiles[profile]!;
