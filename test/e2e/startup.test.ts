@@ -75,9 +75,9 @@ interface Loaded {
 }
 
 /** Runs the built CLI with the recorder preloaded; returns what it loaded. */
-async function runRecorded(args: string[]): Promise<Loaded> {
+async function runRecorded(args: string[], env: Record<string, string> = {}): Promise<Loaded> {
   const log = path.join(home, `loads-${args.join('_').replace(/\W/g, '') || 'none'}-${Date.now()}.txt`);
-  const result = await run(process.execPath, ['--import', recorder, cliPath, ...args], childEnv(home, { RECORD_LOADS_FILE: log }));
+  const result = await run(process.execPath, ['--import', recorder, cliPath, ...args], childEnv(home, { ...env, RECORD_LOADS_FILE: log }));
   const lines = existsSync(log) ? (await readFile(log, 'utf8')).split('\n').filter(Boolean) : [];
   const files = lines
     .filter((line) => line.startsWith('module file:'))
@@ -199,6 +199,22 @@ describe('start-up loads only what the command needs', () => {
     } finally {
       await rm(path.join(home, '.aws'), { recursive: true, force: true });
       await mkdir(path.join(home, '.aws'));
+    }
+  });
+
+  // The Japanese texts are a chunk of their own (src/ui/messages/japanese.ts), read only in Japanese.
+  it('the Japanese texts are loaded in a Japanese run only', async () => {
+    const japanese = (files: string[]) => files.filter((file) => 'src/ui/messages/japanese.ts' in (outputs[file]?.inputs ?? {}));
+    const english = await runRecorded(['configure', '--help'], { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' });
+    expect(english.code, english.stderr).toBe(0);
+    expect(english.stdout).toContain('Usage: sso-setup configure');
+    expect(english.bundleFiles).toContain(ENTRY);
+    expect(japanese(english.bundleFiles)).toEqual([]);
+    for (const [args, lang] of [[['configure', '--help'], 'ja_JP.UTF-8'], [['--lang', 'ja', 'configure', '--help'], 'C.UTF-8']] as const) {
+      const loaded = await runRecorded([...args], { LANG: lang, LC_ALL: '', LC_MESSAGES: '' });
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout).toContain('使い方: sso-setup configure');
+      expect(japanese(loaded.bundleFiles)).toHaveLength(1);
     }
   });
 
