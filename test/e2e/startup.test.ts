@@ -127,6 +127,13 @@ describe('the bundle (esbuild metafile)', () => {
     expect(cjs).toEqual([]);
   });
 
+  it('leaves node:http2 out: the SDK clients talk HTTP/1.1 through the one handler of src/request-handler.ts', () => {
+    const http2 = code().filter(([, output]) => output.imports.some((i) => i.path === 'node:http2' || i.path === 'http2'));
+    expect(http2.map(([file]) => file)).toEqual([]);
+    const inputs = code().flatMap(([, output]) => Object.keys(output.inputs));
+    expect(inputs).toContain('node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js');
+  });
+
   it('keeps linked source maps', () => {
     for (const [file] of code()) {
       expect(outputs[`${file}.map`], `${file}.map`).toBeDefined();
@@ -149,6 +156,8 @@ describe('start-up loads only what the command needs', () => {
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(heavySources(loaded.bundleFiles).some((input) => input.startsWith('node_modules/@aws-sdk/client-sso/'))).toBe(true);
     expect(loaded.builtins).toEqual(expect.arrayContaining(['https']));
+    // HTTP/1.1 only: @smithy/node-http-handler's HTTP/2 handler is not bundled (src/request-handler.ts).
+    expect(loaded.builtins).not.toContain('http2');
   });
 
   it.each([[['--help']], [['--version']], [['admin', '--help']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']], [['exec', '--help']], [['serve', '--help']]])(
