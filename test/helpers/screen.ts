@@ -73,8 +73,10 @@ export class ScreenTerminal {
       if (row.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
       else lines.push(text);
     }
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines;
+    // (translateToString trims only cells never written; a prompt writes its trailing space.)
+    const trimmed = lines.map((line) => line.trimEnd());
+    while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop();
+    return trimmed;
   }
 
   /** What the terminal shows, as text: the logical lines joined with \n. */
