@@ -33,6 +33,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
     'no-save': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const runs = Number(options.runs);
@@ -178,8 +179,10 @@ const approveBrowser = path.join(root, 'test', 'emulator', 'approve-browser.mjs'
 /** `sso-setup configure`, every prompt answered like a person following a guide would. */
 async function configureOnce(emulator, home) {
   const rusageFile = path.join(home, 'rusage.json');
-  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, BENCH_RUSAGE_FILE: rusageFile });
-  const term = new Terminal(['--require', rusageHook, cliPath, 'configure'], env);
+  const phasesFile = path.join(home, 'phases.json');
+  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, BENCH_RUSAGE_FILE: rusageFile, SSO_SETUP_PHASES: phasesFile });
+  const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options['cpu-prof'])] : [];
+  const term = new Terminal([...profiling, '--require', rusageHook, cliPath, 'configure'], env);
   const org = emulator.org;
   const roles = [...new Set(org.accounts.flatMap((a) => a.roles))].sort();
   try {
@@ -195,7 +198,7 @@ async function configureOnce(emulator, home) {
     const { code, ms } = await term.exited;
     if (code !== 0) throw new Error(`configure exited with ${code}:\n${term.text}`);
     if (!/"Arn": "arn:aws:sts::/.test(term.text)) throw new Error(`configure did not verify the profile:\n${term.text}`);
-    return { wallMs: ms, ...(await readRusage(rusageFile)) };
+    return { wallMs: ms, ...(await readRusage(rusageFile)), phases: phaseCpu(JSON.parse(await readFile(phasesFile, 'utf8'))) };
   } finally {
     term.proc.kill();
   }
@@ -213,8 +216,43 @@ async function loginOnce(emulator, home, flags) {
 }
 
 function aggregate(samples) {
-  const keys = Object.keys(samples[0]);
-  return Object.fromEntries(keys.map((k) => [k, summary(samples.map((s) => s[k]))]));
+  const keys = Object.keys(samples[0]).filter((k) => k !== 'phases');
+  const result = Object.fromEntries(keys.map((k) => [k, summary(samples.map((s) => s[k]))]));
+  if (samples[0].phases) {
+    result.phases = CONFIGURE_PHASES.map(([, to, label]) => ({ to, label, cpuMs: summary(samples.map((s) => s.phases[to])) }));
+    result.phaseTotalMs = summary(samples.map((s) => s.phases.total));
+  }
+  return result;
+}
+
+/**
+ * configure's phases, between the marks the CLI records when SSO_SETUP_PHASES names a file
+ * (src/ports.ts; the marks are in src/entry.ts, src/cli.ts, src/flows/configure.ts):
+ * [from, to, what happens in between]. `start` is the process's start (CPU 0).
+ */
+const CONFIGURE_PHASES = [
+  ['start', 'node', 'node start, before our first line'],
+  ['node', 'cli', 'loading the CLI (dist/cli.mjs)'],
+  ['cli', 'ready', 'configure, its modules and the config, to the first prompt'],
+  ['ready', 'sso-answered', 'the SSO prompts (session, start URL, region, scopes)'],
+  ['sso-answered', 'signed-in', 'sign-in: RegisterClient, browser, CreateToken'],
+  ['signed-in', 'account-chosen', 'portal: accounts and roles, two menus'],
+  ['account-chosen', 'answered', 'region, output and profile name prompts'],
+  ['answered', 'saved', 'saving the registration, token and config'],
+  ['saved', 'verified', 'verification (STS GetCallerIdentity)'],
+  ['verified', 'exit', 'to exit'],
+];
+
+/** CPU ms spent in each phase of one run, from its marks (cumulative CPU at each). */
+function phaseCpu(marks) {
+  const at = new Map([['start', 0], ...marks.map((m) => [m.name, m.cpuMs])]);
+  const phases = Object.fromEntries(
+    CONFIGURE_PHASES.map(([from, to]) => {
+      if (!at.has(from) || !at.has(to)) throw new Error(`configure recorded no "${at.has(from) ? to : from}" phase mark: ${JSON.stringify(marks)}`);
+      return [to, at.get(to) - at.get(from)];
+    }),
+  );
+  return { ...phases, total: at.get('exit') };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -344,6 +382,10 @@ async function endToEnd() {
         ...aggregate(samples),
       };
       row('configure (pty, prompts)', results.configure);
+      say();
+      say(`configure CPU by phase (ms, medians; the phases' medians need not add up to the total's)`);
+      for (const phase of results.configure.phases) say(`  ${phase.label.padEnd(62)}${cell(phase.cpuMs.median, 7, 0)}`);
+      say(`  ${'total at the exit mark'.padEnd(62)}${cell(results.configure.phaseTotalMs.median, 7, 0)}`);
     }
     if (only.has('login')) {
       if (!loginHome) {
