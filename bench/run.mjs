@@ -10,6 +10,8 @@
  * the build; the targets are printed with the measured values next to them.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -173,14 +175,37 @@ class Terminal {
 }
 
 const PROFILE = 'bench-profile';
+/** The TLS runs: an HTTPS proxy in front of the emulator, with the tests' loopback certificate. */
+const tlsKey = path.join(root, 'test', 'fixtures', 'loopback-test.key');
+const tlsCertificate = path.join(root, 'test', 'fixtures', 'loopback-test.pem');
+/** approve-browser.mjs trusting that certificate (as a browser trusts a real one). */
+const tlsBrowser = path.join(root, 'bench', 'tls-browser.sh');
+
+/** An HTTPS proxy to the emulator, as AWS's endpoints are HTTPS; the CLI trusts it through AWS_CA_BUNDLE. */
+async function startTlsProxy(emulator) {
+  const target = new URL(emulator.url);
+  const server = https.createServer({ key: readFileSync(tlsKey), cert: readFileSync(tlsCertificate) }, (req, res) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `https://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
 /** A scripted browser: opens the sign-in page and follows the emulator's automatic approval to the loopback callback. */
 const approveBrowser = path.join(root, 'test', 'emulator', 'approve-browser.mjs');
 
 /** `sso-setup configure`, every prompt answered like a person following a guide would. */
-async function configureOnce(emulator, home) {
+async function configureOnce(emulator, home, tls) {
   const rusageFile = path.join(home, 'rusage.json');
   const phasesFile = path.join(home, 'phases.json');
-  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, BENCH_RUSAGE_FILE: rusageFile, SSO_SETUP_PHASES: phasesFile });
+  const endpoint = tls
+    ? { AWS_ENDPOINT_URL: tls.url, AWS_CA_BUNDLE: tlsCertificate, BROWSER: tlsBrowser, BENCH_TLS_CA: tlsCertificate }
+    : { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser };
+  const env = cleanEnv(home, { ...endpoint, BENCH_RUSAGE_FILE: rusageFile, SSO_SETUP_PHASES: phasesFile });
   const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options['cpu-prof'])] : [];
   const term = new Terminal([...profiling, '--require', rusageHook, cliPath, 'configure'], env);
   const org = emulator.org;
@@ -369,23 +394,40 @@ async function endToEnd() {
   try {
     let loginHome;
     if (only.has('configure')) {
+      // Over HTTP and over TLS (an HTTPS proxy in front of the emulator), alternating.
+      const proxy = await startTlsProxy(emulator);
       const samples = [];
-      for (let i = 0; i < warmup + runs; i++) {
-        const home = await scratchHome();
-        homes.push(home);
-        const sample = await configureOnce(emulator, home);
-        if (i >= warmup) samples.push(sample);
-        loginHome = home;
+      const tlsSamples = [];
+      try {
+        for (let i = 0; i < warmup + runs; i++) {
+          for (const [tls, list] of [[undefined, samples], [proxy, tlsSamples]]) {
+            const home = await scratchHome();
+            homes.push(home);
+            const sample = await configureOnce(emulator, home, tls);
+            if (i >= warmup) list.push(sample);
+            if (!tls) loginHome = home;
+          }
+        }
+      } finally {
+        await proxy.close();
       }
       results.configure = {
         description: 'sso-setup configure in a pseudo-terminal, prompts answered by a script as they appear; sign-in, account and role menus, write, STS verification',
         ...aggregate(samples),
       };
+      results.configureTls = {
+        description: 'the same over TLS: an HTTPS proxy in front of the emulator, trusted through AWS_CA_BUNDLE (so without the parse of Node\'s built-in root certificates that a real endpoint costs)',
+        ...aggregate(tlsSamples),
+      };
       row('configure (pty, prompts)', results.configure);
+      row('configure over TLS', results.configureTls);
       say();
       say(`configure CPU by phase (ms, medians; the phases' medians need not add up to the total's)`);
-      for (const phase of results.configure.phases) say(`  ${phase.label.padEnd(62)}${cell(phase.cpuMs.median, 7, 0)}`);
-      say(`  ${'total at the exit mark'.padEnd(62)}${cell(results.configure.phaseTotalMs.median, 7, 0)}`);
+      say(`  ${''.padEnd(62)}${'HTTP'.padStart(7)}${'TLS'.padStart(7)}`);
+      results.configure.phases.forEach((phase, i) =>
+        say(`  ${phase.label.padEnd(62)}${cell(phase.cpuMs.median, 7, 0)}${cell(results.configureTls.phases[i].cpuMs.median, 7, 0)}`),
+      );
+      say(`  ${'total at the exit mark'.padEnd(62)}${cell(results.configure.phaseTotalMs.median, 7, 0)}${cell(results.configureTls.phaseTotalMs.median, 7, 0)}`);
     }
     if (only.has('login')) {
       if (!loginHome) {
