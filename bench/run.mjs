@@ -206,7 +206,8 @@ async function configureOnce(emulator, home, tls) {
     ? { AWS_ENDPOINT_URL: tls.url, AWS_CA_BUNDLE: tlsCertificate, BROWSER: tlsBrowser, BENCH_TLS_CA: tlsCertificate }
     : { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser };
   const env = cleanEnv(home, { ...endpoint, BENCH_RUSAGE_FILE: rusageFile, SSO_SETUP_PHASES: phasesFile });
-  const profiling = options['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options['cpu-prof'])] : [];
+  const profile = options['cpu-prof'] ? path.resolve(options['cpu-prof'], `configure-${tls ? 'tls' : 'http'}-${++profileCount}.cpuprofile`) : undefined;
+  const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir', path.dirname(profile), '--cpu-prof-name', path.basename(profile)] : [];
   const term = new Terminal([...profiling, '--require', rusageHook, cliPath, 'configure'], env);
   const org = emulator.org;
   const roles = [...new Set(org.accounts.flatMap((a) => a.roles))].sort();
@@ -223,7 +224,9 @@ async function configureOnce(emulator, home, tls) {
     const { code, ms } = await term.exited;
     if (code !== 0) throw new Error(`configure exited with ${code}:\n${term.text}`);
     if (!/"Arn": "arn:aws:sts::/.test(term.text)) throw new Error(`configure did not verify the profile:\n${term.text}`);
-    return { wallMs: ms, ...(await readRusage(rusageFile)), phases: phaseCpu(JSON.parse(await readFile(phasesFile, 'utf8'))) };
+    const marks = JSON.parse(await readFile(phasesFile, 'utf8'));
+    if (profile) profiles.push({ file: profile, marks });
+    return { wallMs: ms, ...(await readRusage(rusageFile)), phases: phaseCpu(marks) };
   } finally {
     term.proc.kill();
   }
@@ -267,6 +270,41 @@ const CONFIGURE_PHASES = [
   ['saved', 'verified', 'verification (STS GetCallerIdentity)'],
   ['verified', 'exit', 'to exit'],
 ];
+
+let profileCount = 0;
+/** With --cpu-prof: each configure run's profile and phase marks. */
+const profiles = [];
+
+/**
+ * With --cpu-prof: the functions with the most self time in each phase, over all the runs'
+ * profiles (a mark's `monotonicUs` is on the profile's clock). Profiled runs are slower.
+ */
+function profileByPhase(top = 6) {
+  const byPhase = new Map(CONFIGURE_PHASES.map(([, to]) => [to, new Map()]));
+  for (const { file, marks } of profiles) {
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const ends = CONFIGURE_PHASES.map(([, to]) => [to, marks.find((m) => m.name === to)?.monotonicUs ?? Infinity]);
+    let t = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      t += profile.timeDeltas[i];
+      const frame = nodes.get(id);
+      if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+      const phase = ends.find(([, end]) => t <= end)?.[0] ?? 'exit';
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(dist|node_modules)\//, '')}${frame.lineNumber >= 0 ? `:${frame.lineNumber + 1}` : ''}`;
+      const self = byPhase.get(phase);
+      self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+    });
+  }
+  say();
+  say(`where each phase's CPU goes (--cpu-prof: self time per run, the top ${top}; profiling slows everything down)`);
+  for (const [, to, label] of CONFIGURE_PHASES) {
+    const self = [...byPhase.get(to)].sort((a, b) => b[1] - a[1]);
+    const total = self.reduce((sum, [, ms]) => sum + ms, 0) / profiles.length;
+    say(`  ${label} (${total.toFixed(0)} ms)`);
+    for (const [key, ms] of self.slice(0, top)) say(`    ${(ms / profiles.length).toFixed(1).padStart(6)}  ${key}`);
+  }
+}
 
 /** CPU ms spent in each phase of one run, from its marks (cumulative CPU at each). */
 function phaseCpu(marks) {
@@ -428,6 +466,7 @@ async function endToEnd() {
         say(`  ${phase.label.padEnd(62)}${cell(phase.cpuMs.median, 7, 0)}${cell(results.configureTls.phases[i].cpuMs.median, 7, 0)}`),
       );
       say(`  ${'total at the exit mark'.padEnd(62)}${cell(results.configure.phaseTotalMs.median, 7, 0)}${cell(results.configureTls.phaseTotalMs.median, 7, 0)}`);
+      if (profiles.length > 0) profileByPhase();
     }
     if (only.has('login')) {
       if (!loginHome) {

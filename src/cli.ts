@@ -109,12 +109,16 @@ function writePhasesAtExit(env: NodeJS.ProcessEnv): void {
   if (!file) return;
   process.once('exit', () => {
     markPhase(env, 'exit');
+    // The monotonic clock's reading at the process's time origin: a mark's `monotonicUs` is on
+    // the clock of a `--cpu-prof` profile's timestamps, so a profile can be cut by phase.
+    const originNs = process.hrtime.bigint() - BigInt(Math.round(performance.now() * 1e6));
     const marks = performance
       .getEntriesByType('mark')
       .filter((m) => m.name.startsWith(PHASE_MARK_PREFIX))
       .map((m) => {
         const cpu = (m as PerformanceMark).detail as NodeJS.CpuUsage;
-        return { name: m.name.slice(PHASE_MARK_PREFIX.length), cpuMs: (cpu.user + cpu.system) / 1000, wallMs: m.startTime };
+        const monotonicUs = Number((originNs + BigInt(Math.round(m.startTime * 1e6))) / 1000n);
+        return { name: m.name.slice(PHASE_MARK_PREFIX.length), cpuMs: (cpu.user + cpu.system) / 1000, wallMs: m.startTime, monotonicUs };
       });
     writeFileSync(file, JSON.stringify(marks));
   });
