@@ -38,11 +38,13 @@ describe('configure phase marks', () => {
     const env = childEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, SSO_SETUP_PHASES: file });
     const result = await runCli(configureArgs('dev'), env);
     expect(result.code, result.stderr).toBe(0);
-    const marks = JSON.parse(await readFile(file, 'utf8')) as Array<{ name: string; cpuMs: number; wallMs: number }>;
+    const marks = JSON.parse(await readFile(file, 'utf8')) as Array<{ name: string; cpuMs: number; wallMs: number; monotonicUs: number }>;
     expect(marks.map((m) => m.name)).toEqual(ORDER);
     for (let i = 1; i < marks.length; i++) {
       expect(marks[i]!.cpuMs).toBeGreaterThanOrEqual(marks[i - 1]!.cpuMs);
       expect(marks[i]!.wallMs).toBeGreaterThanOrEqual(marks[i - 1]!.wallMs);
+      // The same distance on the profile's clock as on the wall clock (rounding aside).
+      expect(marks[i]!.monotonicUs - marks[i - 1]!.monotonicUs).toBeCloseTo((marks[i]!.wallMs - marks[i - 1]!.wallMs) * 1000, -1);
     }
     expect(marks[0]!.cpuMs).toBeGreaterThan(0);
   });
