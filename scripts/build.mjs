@@ -3,12 +3,17 @@
  * Bundles the CLI with esbuild: bin/sso-setup.js runs dist/sso-setup.mjs. Every dependency
  * is bundled (only Node built-ins stay imports); source maps are linked (.map files). tsc
  * stays for type checking and for dist/src, dist/test/emulator and dist/scripts, which the
- * demo, the emulator and the benchmarks use.
+ * demo, the emulator, the benchmarks and the training run below use.
  *
  * Output:
- *   dist/sso-setup.mjs        the entry: the CLI, commander, the context; what --help runs
- *   dist/chunks/*.mjs         the commands, the AWS SDK, the prompt library, `open`: each
- *                             loaded by the `import()` that needs it, when a command runs
+ *   dist/sso-setup.mjs        the entry (an ES module): --help and --version from embedded
+ *                             text; anything else loads dist/cli.cjs through
+ *                             src/bundle-loader.ts, which is in the entry
+ *   dist/cli.cjs              the CLI, commander, the context
+ *   dist/chunks/*.cjs         the commands, the AWS SDK, the prompt library, `open`: each
+ *                             loaded by the (lowered) `import()` that needs it, when a command runs
+ *   dist/cli.cache, dist/chunks/*.cache
+ *                             the V8 code cache of each .cjs file, for the Node version that built it
  *   dist/sso-setup.meta.json  esbuild's metafile: which sources went into which file
  *                             (test/e2e/startup.test.ts reads it)
  *
@@ -17,6 +22,22 @@
  * ~1.3 MB of them are still read and compiled, and the Node built-ins they import
  * (http, http2, https, crypto…) are hoisted to the top and loaded: `--help` took ~3.5× as
  * long as `node -e 0`, against ~2.1× split (bench/README.md has the measurements).
+ *
+ * Why CommonJS-shaped chunks with a code cache: compiling the ~40 files `configure` loads
+ * (~900 KiB) cost about 40 ms of CPU a run, and Node 20 keeps no compile cache of its own
+ * (`module.enableCompileCache` is Node 22) nor takes `cachedData` for an ES module. So the
+ * build does it: (1) esbuild's split ES module bundle, as before; (2) each file converted to
+ * CommonJS (esbuild transform: `import()` lowered to require(), `import.meta.url` bound, the
+ * source map chained); (3) a V8 code cache next to each file, made in the build (never at
+ * run time: the install directory may be read-only, and a cache under $HOME would leave
+ * every new user cold), first by compiling every file, then by training: the built CLI runs
+ * configure, login, status and the other everyday commands against the emulator and writes,
+ * at exit, the cache of each file it loaded with every function it compiled (the compiled-only
+ * cache alone saved little: most of the code is in functions V8 compiles when first called).
+ * At run time src/bundle-loader.ts compiles each file as a `vm.Script` with its cache; V8
+ * rejects one that doesn't fit (another Node version, other V8 flags) and compiles the
+ * source: slower, never an error. Measurements and the alternatives weighed:
+ * bench/README.md, "Why the bundle is split".
  */
 import { build, transform } from 'esbuild';
 import { chmod, copyFile, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -196,9 +217,11 @@ if (openChunk) {
 // NODE_OPTIONS: V8 rejects a cache made under other V8 flags):
 //  (a) every file compiled, nothing run: its top level and whatever V8 compiles eagerly.
 //  (b) training: the built CLI runs a representative workload against the emulator
-//      (configure with every answer as a flag, login twice, status) with the loader's
-//      TRAINING_VARIABLE set: each run starts from the caches so far and rewrites the cache
-//      of every file it loaded at exit, now with the functions it compiled on the way.
+//      (configure answered at a terminal as the benchmark does, configure with every answer
+//      as a flag, login twice, status, export-credentials, exec, whoami, console --print,
+//      logout) with the loader's TRAINING_VARIABLE set: each run starts from the caches so
+//      far and rewrites the cache of every file it loaded at exit, now with the functions
+//      it compiled on the way.
 // A cache fits only the Node version that made it (V8's version and flags are checked);
 // under any other the loader compiles the source as before.
 const { cachePath, TRAINING_VARIABLE } = await import(pathToFileURL(path.join(dist, 'src', 'bundle-loader.js')).href);
@@ -238,6 +261,12 @@ async function train() {
       ['login', '--force', '--profile', 'build'],
       ['status'],
       ['status', '--check', '--profile', 'build'],
+      // What other programs run often: the AWS CLI (credential_process), scripts.
+      ['export-credentials', '--profile', 'build'],
+      ['exec', '--profile', 'build', '--', process.execPath, '-e', '0'],
+      ['whoami', '--profile', 'build'],
+      ['console', '--print', '--profile', 'build'],
+      ['logout'],
     ];
     const env = cleanEnv({
       HOME: home,
@@ -247,6 +276,17 @@ async function train() {
       BROWSER: path.join(root, 'test', 'emulator', 'approve-browser.mjs'),
       [TRAINING_VARIABLE]: '1',
     });
+    // First configure as a person does, at a terminal: the prompts and menus are code the
+    // flag-only runs below never load. It needs @lydell/node-pty (a devDependency, which
+    // the tests and the benchmark use too); where it can't load, that code stays cached as
+    // compiled only.
+    let configureInTerminal;
+    try {
+      ({ configureInTerminal } = await import('./configure-in-terminal.mjs'));
+    } catch (error) {
+      process.stdout.write(`code cache: no pseudo-terminal (${error.message}): the prompts are not trained\n`);
+    }
+    await configureInTerminal?.([path.join(dist, 'sso-setup.mjs')], env, { org: emulator.org, session: 'build-terminal', profile: 'build-terminal', cwd: home });
     for (const args of workload) {
       const { code, output } = await runNode([path.join(dist, 'sso-setup.mjs'), ...args], env);
       if (code !== 0) throw new Error(`Training the code cache: sso-setup ${args.join(' ')} exited with ${code}:\n${output}`);
