@@ -18,10 +18,22 @@
  * against the length of the source only: a file edited in place needs its `.cache` deleted
  * (the build writes both together).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+import type { Script } from 'node:vm';
+
+/**
+ * The Node built-ins this needs, fetched when the bundle loads rather than imported: the
+ * entry holds this module, and an ES module that imports a built-in pays for the built-in's
+ * module (its ES module facade, `vm` itself) before it runs, `--help` included.
+ */
+function builtins() {
+  return {
+    fs: process.getBuiltinModule('node:fs'),
+    module: process.getBuiltinModule('node:module'),
+    path: process.getBuiltinModule('node:path'),
+    url: process.getBuiltinModule('node:url'),
+    vm: process.getBuiltinModule('node:vm'),
+  };
+}
 
 /** The environment variable (value `1`) that makes the entry train: scripts/build.mjs sets it. */
 export const TRAINING_VARIABLE = 'SSO_SETUP_TRAIN_CODE_CACHE';
@@ -40,13 +52,6 @@ export function cachePath(file: string): string {
   return (file.endsWith('.cjs') ? file.slice(0, -'.cjs'.length) : file) + '.cache';
 }
 
-function readCache(file: string): Buffer | undefined {
-  try {
-    return readFileSync(cachePath(file));
-  } catch {
-    return undefined; // no cache (or unreadable): compile
-  }
-}
 
 export interface BundleOptions {
   /** Load through Node's `require`, which maps stack traces with the source maps (`process.sourceMapsEnabled`). */
@@ -70,8 +75,16 @@ export interface BundleLoader {
 
 /** `nodeRequire` serves what is not a file of the bundle: Node built-ins. */
 export function createBundleLoader(nodeRequire: (specifier: string) => unknown): BundleLoader {
+  const { fs, path, vm } = builtins();
+  const readCache = (file: string): Buffer | undefined => {
+    try {
+      return fs.readFileSync(cachePath(file));
+    } catch {
+      return undefined; // no cache (or unreadable): compile
+    }
+  };
   const modules = new Map<string, Module>();
-  const scripts: Array<{ file: string; script: vm.Script }> = [];
+  const scripts: Array<{ file: string; script: Script }> = [];
   const load = (file: string): unknown => {
     const known = modules.get(file);
     if (known) return known.exports; // a cycle, or required twice: as Node's require does
@@ -81,7 +94,7 @@ export function createBundleLoader(nodeRequire: (specifier: string) => unknown):
     // No importModuleDynamically: no `import()` is left in the files (the build turns each into
     // a require()). On Node 20 one would fail in a script V8 took from a code cache whatever
     // the option says: V8 11 drops the script's host-defined options when it serializes it.
-    const script = new vm.Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readCache(file) });
+    const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData: readCache(file) });
     scripts.push({ file, script });
     const dirname = path.dirname(file);
     const require = (specifier: string): unknown =>
@@ -90,14 +103,16 @@ export function createBundleLoader(nodeRequire: (specifier: string) => unknown):
     return module.exports;
   };
   const writeCaches = () => {
-    for (const { file, script } of scripts) writeFileSync(cachePath(file), script.createCachedData());
+    for (const { file, script } of scripts) fs.writeFileSync(cachePath(file), script.createCachedData());
   };
   return { load, writeCaches };
 }
 
-/** Runs the bundle's main file (an absolute path) and returns its exports. */
-export function loadBundle(main: string, options: BundleOptions = {}): unknown {
-  const nodeRequire = createRequire(main);
+/** Runs the bundle's main file (a `file:` URL) and returns its exports. */
+export function loadBundle(mainUrl: URL, options: BundleOptions = {}): unknown {
+  const { module, url } = builtins();
+  const main = url.fileURLToPath(mainUrl);
+  const nodeRequire = module.createRequire(main);
   if (options.sourceMaps) return nodeRequire(main);
   const loader = createBundleLoader(nodeRequire);
   // At exit a cache holds every function compiled during the run, not only the top level.

@@ -6,7 +6,6 @@
  * (src/bundle-loader.ts). Run from tsc output (no embedded text), the CLI answers them too
  * and is imported as usual. This module runs the CLI when it is loaded: it is the `bin`.
  */
-import { fileURLToPath } from 'node:url';
 import { loadBundle, TRAINING_VARIABLE } from './bundle-loader.js';
 import { environmentLanguage } from './ui/locale.js';
 import { VERSION } from './version.js';
@@ -34,7 +33,7 @@ function run(): void {
     return;
   }
   if (typeof __SSO_SETUP_BUNDLE__ === 'string') {
-    const main = fileURLToPath(new URL(__SSO_SETUP_BUNDLE__, import.meta.url));
+    const main = new URL(__SSO_SETUP_BUNDLE__, import.meta.url);
     const cli = loadBundle(main, { sourceMaps: process.sourceMapsEnabled, train: process.env[TRAINING_VARIABLE] === '1' }) as Cli;
     cli.run();
   } else {

@@ -169,12 +169,12 @@ describe('the bundle loader', () => {
       }
     };
     try {
-      const result = loadBundle(main, { sourceMaps: true });
+      const result = loadBundle(pathToFileURL(main), { sourceMaps: true });
       expect((result as Exports).value).toBe(42);
       expect(createRequire(main).cache[main]?.exports).toBe(result);
       expect(compiled).toEqual([]);
       // …and the same call without source maps goes through vm.Script (what the check above can tell apart).
-      loadBundle(main);
+      loadBundle(pathToFileURL(main));
       expect(compiled).toContain(main);
     } finally {
       vm.Script = Script;
