@@ -9,6 +9,7 @@
 import { loadBundle, TRAINING_VARIABLE } from './bundle-loader.js';
 import { environmentLanguage } from './ui/locale.js';
 import { VERSION } from './version.js';
+import { markPhase } from './ports.js';
 
 declare const __SSO_SETUP_HELP__: Record<string, string> | undefined;
 /** The CLI bundle's main file, relative to this one (`./cli.cjs`); set by scripts/build.mjs. */
@@ -21,6 +22,7 @@ function cachedHelp(): string | undefined {
 }
 
 function run(): void {
+  markPhase(process.env, 'node'); // the CPU Node spent before our first line
   const args = process.argv.slice(2);
   const only = args.length === 1 ? args[0] : undefined;
   if (only === '--version' || only === '-V') {
