@@ -187,7 +187,7 @@ function aggregate(samples) {
  */
 const CONFIGURE_PHASES = [
   ['start', 'node', 'node start, before our first line'],
-  ['node', 'cli', 'loading the CLI (dist/cli.mjs)'],
+  ['node', 'cli', 'loading the CLI (dist/cli.cjs)'],
   ['cli', 'ready', 'configure, its modules and the config, to the first prompt'],
   ['ready', 'sso-answered', 'the SSO prompts (session, start URL, region, scopes)'],
   ['sso-answered', 'signed-in', 'sign-in: RegisterClient, browser, CreateToken'],
