@@ -1,5 +1,6 @@
 import { InterruptedError } from '../errors.js';
 import { linePrompt } from './line-prompt.js';
+import { releasePromptStorage } from './prompt-async-hooks.js';
 import type { Choice, Prompter, SelectQuestion } from './prompter.js';
 
 /**
@@ -44,6 +45,8 @@ export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter 
     } catch (error) {
       if (isExit(error)) throw new InterruptedError();
       throw error;
+    } finally {
+      releasePromptStorage(); // the menu is over: Node's promise hooks off again
     }
   };
   return {
