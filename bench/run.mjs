@@ -10,6 +10,8 @@
  * the build; the targets are printed with the measured values next to them.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,6 +35,7 @@ const { values: options } = parseArgs({
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
     'no-save': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const runs = Number(options.runs);
@@ -172,14 +175,40 @@ class Terminal {
 }
 
 const PROFILE = 'bench-profile';
+/** The TLS runs: an HTTPS proxy in front of the emulator, with the tests' loopback certificate. */
+const tlsKey = path.join(root, 'test', 'fixtures', 'loopback-test.key');
+const tlsCertificate = path.join(root, 'test', 'fixtures', 'loopback-test.pem');
+/** approve-browser.mjs trusting that certificate (as a browser trusts a real one). */
+const tlsBrowser = path.join(root, 'bench', 'tls-browser.sh');
+
+/** An HTTPS proxy to the emulator, as AWS's endpoints are HTTPS; the CLI trusts it through AWS_CA_BUNDLE. */
+async function startTlsProxy(emulator) {
+  const target = new URL(emulator.url);
+  const server = https.createServer({ key: readFileSync(tlsKey), cert: readFileSync(tlsCertificate) }, (req, res) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `https://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
 /** A scripted browser: opens the sign-in page and follows the emulator's automatic approval to the loopback callback. */
 const approveBrowser = path.join(root, 'test', 'emulator', 'approve-browser.mjs');
 
 /** `sso-setup configure`, every prompt answered like a person following a guide would. */
-async function configureOnce(emulator, home) {
+async function configureOnce(emulator, home, tls) {
   const rusageFile = path.join(home, 'rusage.json');
-  const env = cleanEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, BENCH_RUSAGE_FILE: rusageFile });
-  const term = new Terminal(['--require', rusageHook, cliPath, 'configure'], env);
+  const phasesFile = path.join(home, 'phases.json');
+  const endpoint = tls
+    ? { AWS_ENDPOINT_URL: tls.url, AWS_CA_BUNDLE: tlsCertificate, BROWSER: tlsBrowser, BENCH_TLS_CA: tlsCertificate }
+    : { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser };
+  const env = cleanEnv(home, { ...endpoint, BENCH_RUSAGE_FILE: rusageFile, SSO_SETUP_PHASES: phasesFile });
+  const profile = options['cpu-prof'] ? path.resolve(options['cpu-prof'], `configure-${tls ? 'tls' : 'http'}-${++profileCount}.cpuprofile`) : undefined;
+  const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir', path.dirname(profile), '--cpu-prof-name', path.basename(profile)] : [];
+  const term = new Terminal([...profiling, '--require', rusageHook, cliPath, 'configure'], env);
   const org = emulator.org;
   const roles = [...new Set(org.accounts.flatMap((a) => a.roles))].sort();
   try {
@@ -195,7 +224,9 @@ async function configureOnce(emulator, home) {
     const { code, ms } = await term.exited;
     if (code !== 0) throw new Error(`configure exited with ${code}:\n${term.text}`);
     if (!/"Arn": "arn:aws:sts::/.test(term.text)) throw new Error(`configure did not verify the profile:\n${term.text}`);
-    return { wallMs: ms, ...(await readRusage(rusageFile)) };
+    const marks = JSON.parse(await readFile(phasesFile, 'utf8'));
+    if (profile) profiles.push({ file: profile, marks });
+    return { wallMs: ms, ...(await readRusage(rusageFile)), phases: phaseCpu(marks) };
   } finally {
     term.proc.kill();
   }
@@ -213,8 +244,78 @@ async function loginOnce(emulator, home, flags) {
 }
 
 function aggregate(samples) {
-  const keys = Object.keys(samples[0]);
-  return Object.fromEntries(keys.map((k) => [k, summary(samples.map((s) => s[k]))]));
+  const keys = Object.keys(samples[0]).filter((k) => k !== 'phases');
+  const result = Object.fromEntries(keys.map((k) => [k, summary(samples.map((s) => s[k]))]));
+  if (samples[0].phases) {
+    result.phases = CONFIGURE_PHASES.map(([, to, label]) => ({ to, label, cpuMs: summary(samples.map((s) => s.phases[to])) }));
+    result.phaseTotalMs = summary(samples.map((s) => s.phases.total));
+  }
+  return result;
+}
+
+/**
+ * configure's phases, between the marks the CLI records when SSO_SETUP_PHASES names a file
+ * (src/ports.ts; the marks are in src/entry.ts, src/cli.ts, src/flows/configure.ts):
+ * [from, to, what happens in between]. `start` is the process's start (CPU 0).
+ */
+const CONFIGURE_PHASES = [
+  ['start', 'node', 'node start, before our first line'],
+  ['node', 'cli', 'loading the CLI (dist/cli.mjs)'],
+  ['cli', 'ready', 'configure, its modules and the config, to the first prompt'],
+  ['ready', 'sso-answered', 'the SSO prompts (session, start URL, region, scopes)'],
+  ['sso-answered', 'signed-in', 'sign-in: RegisterClient, browser, CreateToken'],
+  ['signed-in', 'account-chosen', 'portal: accounts and roles, two menus'],
+  ['account-chosen', 'answered', 'region, output and profile name prompts'],
+  ['answered', 'saved', 'saving the registration, token and config'],
+  ['saved', 'verified', 'verification (STS GetCallerIdentity)'],
+  ['verified', 'exit', 'to exit'],
+];
+
+let profileCount = 0;
+/** With --cpu-prof: each configure run's profile and phase marks. */
+const profiles = [];
+
+/**
+ * With --cpu-prof: the functions with the most self time in each phase, over all the runs'
+ * profiles (a mark's `monotonicUs` is on the profile's clock). Profiled runs are slower.
+ */
+function profileByPhase(top = 6) {
+  const byPhase = new Map(CONFIGURE_PHASES.map(([, to]) => [to, new Map()]));
+  for (const { file, marks } of profiles) {
+    const profile = JSON.parse(readFileSync(file, 'utf8'));
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+    const ends = CONFIGURE_PHASES.map(([, to]) => [to, marks.find((m) => m.name === to)?.monotonicUs ?? Infinity]);
+    let t = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      t += profile.timeDeltas[i];
+      const frame = nodes.get(id);
+      if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+      const phase = ends.find(([, end]) => t <= end)?.[0] ?? 'exit';
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(dist|node_modules)\//, '')}${frame.lineNumber >= 0 ? `:${frame.lineNumber + 1}` : ''}`;
+      const self = byPhase.get(phase);
+      self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+    });
+  }
+  say();
+  say(`where each phase's CPU goes (--cpu-prof: self time per run, the top ${top}; profiling slows everything down)`);
+  for (const [, to, label] of CONFIGURE_PHASES) {
+    const self = [...byPhase.get(to)].sort((a, b) => b[1] - a[1]);
+    const total = self.reduce((sum, [, ms]) => sum + ms, 0) / profiles.length;
+    say(`  ${label} (${total.toFixed(0)} ms)`);
+    for (const [key, ms] of self.slice(0, top)) say(`    ${(ms / profiles.length).toFixed(1).padStart(6)}  ${key}`);
+  }
+}
+
+/** CPU ms spent in each phase of one run, from its marks (cumulative CPU at each). */
+function phaseCpu(marks) {
+  const at = new Map([['start', 0], ...marks.map((m) => [m.name, m.cpuMs])]);
+  const phases = Object.fromEntries(
+    CONFIGURE_PHASES.map(([from, to]) => {
+      if (!at.has(from) || !at.has(to)) throw new Error(`configure recorded no "${at.has(from) ? to : from}" phase mark: ${JSON.stringify(marks)}`);
+      return [to, at.get(to) - at.get(from)];
+    }),
+  );
+  return { ...phases, total: at.get('exit') };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -331,19 +432,41 @@ async function endToEnd() {
   try {
     let loginHome;
     if (only.has('configure')) {
+      // Over HTTP and over TLS (an HTTPS proxy in front of the emulator), alternating.
+      const proxy = await startTlsProxy(emulator);
       const samples = [];
-      for (let i = 0; i < warmup + runs; i++) {
-        const home = await scratchHome();
-        homes.push(home);
-        const sample = await configureOnce(emulator, home);
-        if (i >= warmup) samples.push(sample);
-        loginHome = home;
+      const tlsSamples = [];
+      try {
+        for (let i = 0; i < warmup + runs; i++) {
+          for (const [tls, list] of [[undefined, samples], [proxy, tlsSamples]]) {
+            const home = await scratchHome();
+            homes.push(home);
+            const sample = await configureOnce(emulator, home, tls);
+            if (i >= warmup) list.push(sample);
+            if (!tls) loginHome = home;
+          }
+        }
+      } finally {
+        await proxy.close();
       }
       results.configure = {
         description: 'sso-setup configure in a pseudo-terminal, prompts answered by a script as they appear; sign-in, account and role menus, write, STS verification',
         ...aggregate(samples),
       };
+      results.configureTls = {
+        description: 'the same over TLS: an HTTPS proxy in front of the emulator, trusted through AWS_CA_BUNDLE (so without the parse of Node\'s built-in root certificates that a real endpoint costs)',
+        ...aggregate(tlsSamples),
+      };
       row('configure (pty, prompts)', results.configure);
+      row('configure over TLS', results.configureTls);
+      say();
+      say(`configure CPU by phase (ms, medians; the phases' medians need not add up to the total's)`);
+      say(`  ${''.padEnd(62)}${'HTTP'.padStart(7)}${'TLS'.padStart(7)}`);
+      results.configure.phases.forEach((phase, i) =>
+        say(`  ${phase.label.padEnd(62)}${cell(phase.cpuMs.median, 7, 0)}${cell(results.configureTls.phases[i].cpuMs.median, 7, 0)}`),
+      );
+      say(`  ${'total at the exit mark'.padEnd(62)}${cell(results.configure.phaseTotalMs.median, 7, 0)}${cell(results.configureTls.phaseTotalMs.median, 7, 0)}`);
+      if (profiles.length > 0) profileByPhase();
     }
     if (only.has('login')) {
       if (!loginHome) {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
@@ -18,6 +19,7 @@ import { newExecCommand } from './commands/exec.js';
 import { newServeCommand } from './commands/serve.js';
 import { newCompleteCommand, newCompletionCommand } from './commands/completion.js';
 import { newAdminCommand } from './commands/admin.js';
+import { markPhase, PHASE_MARK_PREFIX, PHASES_VARIABLE } from './ports.js';
 
 /**
  * Builds the program: the root command and every command, in the order `--help` lists
@@ -97,8 +99,35 @@ export async function main(
   }
 }
 
+/**
+ * With SSO_SETUP_PHASES set (by `npm run bench`), writes the run's phase marks (src/ports.ts)
+ * to that file at exit: each mark's name, the CPU time (user + system) and the wall time
+ * since the process started, in milliseconds.
+ */
+function writePhasesAtExit(env: NodeJS.ProcessEnv): void {
+  const file = env[PHASES_VARIABLE];
+  if (!file) return;
+  process.once('exit', () => {
+    markPhase(env, 'exit');
+    // The monotonic clock's reading at the process's time origin: a mark's `monotonicUs` is on
+    // the clock of a `--cpu-prof` profile's timestamps, so a profile can be cut by phase.
+    const originNs = process.hrtime.bigint() - BigInt(Math.round(performance.now() * 1e6));
+    const marks = performance
+      .getEntriesByType('mark')
+      .filter((m) => m.name.startsWith(PHASE_MARK_PREFIX))
+      .map((m) => {
+        const cpu = (m as PerformanceMark).detail as NodeJS.CpuUsage;
+        const monotonicUs = Number((originNs + BigInt(Math.round(m.startTime * 1e6))) / 1000n);
+        return { name: m.name.slice(PHASE_MARK_PREFIX.length), cpuMs: (cpu.user + cpu.system) / 1000, wallMs: m.startTime, monotonicUs };
+      });
+    writeFileSync(file, JSON.stringify(marks));
+  });
+}
+
 /** The process entry point, called by bin/sso-setup.js. */
 export function run(): void {
+  markPhase(process.env, 'cli');
+  writePhasesAtExit(process.env);
   // The SDK versions we ship are pinned and supported on Node 20; its notice that *later*
   // releases will need Node 22 is for developers, not for the person signing in.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

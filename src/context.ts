@@ -9,7 +9,7 @@ import { createBackupper } from './config/backup.js';
 import type { FileSystemOptions } from './config/file-system.js';
 import { createDebugLog, type DebugLog } from './ui/debug-log.js';
 import { createHttpProbe, DEFAULT_RESOLVE_TIMEOUT_MS, type Probe } from './sso/start-url.js';
-import { processSignals, systemClock, type Clock, type Output, type Signals } from './ports.js';
+import { createPhases, processSignals, systemClock, type Clock, type Output, type Phases, type Signals } from './ports.js';
 import { catalogue, type Language, type Messages } from './ui/messages/index.js';
 
 /**
@@ -47,6 +47,8 @@ export interface Context {
   log: DebugLog;
   /** Copies a file once per run before its first change (`FILE.sso-setup.bak`). */
   backup: (file: string) => Promise<string | undefined>;
+  /** The benchmark's phase marks (src/ports.ts); nothing unless SSO_SETUP_PHASES is set. */
+  phases: Phases;
 }
 
 export const userAgent = `sso-setup/${VERSION}`;
@@ -105,5 +107,6 @@ export function createContext(overrides: Partial<Context> & { debug?: boolean; t
       overrides.startUrlProbe ?? createHttpProbe({ messages, timeoutMs: DEFAULT_RESOLVE_TIMEOUT_MS, ca: () => clients.caBundle() }),
     log,
     backup: overrides.backup ?? createBackupper().backup,
+    phases: overrides.phases ?? createPhases(env),
   };
 }

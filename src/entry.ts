@@ -7,6 +7,7 @@
  */
 import { environmentLanguage } from './ui/locale.js';
 import { VERSION } from './version.js';
+import { markPhase } from './ports.js';
 
 declare const __SSO_SETUP_HELP__: Record<string, string> | undefined;
 
@@ -15,6 +16,7 @@ function cachedHelp(): string | undefined {
 }
 
 function run(): void {
+  markPhase(process.env, 'node'); // the CPU Node spent before our first line
   const args = process.argv.slice(2);
   const only = args.length === 1 ? args[0] : undefined;
   if (only === '--version' || only === '-V') {

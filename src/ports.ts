@@ -55,3 +55,25 @@ export function createSignalRouter(): Signals & { dispatch(signal: StopSignal): 
 
 /** The one router for this process's signals (src/cli.ts installs the listeners). */
 export const processSignals = createSignalRouter();
+
+/**
+ * Named points of a run, for the benchmark's phase table (`npm run bench`, bench/README.md):
+ * with SSO_SETUP_PHASES set to a file, each mark records the process's CPU time so far
+ * (`process.cpuUsage()`) and its wall time (a User Timing mark), and the CLI writes them to
+ * that file at exit. Unset (always, outside the bench), a mark does nothing.
+ */
+export interface Phases {
+  mark(name: string): void;
+}
+
+export const PHASES_VARIABLE = 'SSO_SETUP_PHASES';
+/** The User Timing marks' prefix: the entry and the CLI are separate bundles; the marks are the process's. */
+export const PHASE_MARK_PREFIX = 'sso-setup:';
+
+export function markPhase(env: NodeJS.ProcessEnv, name: string): void {
+  if (env[PHASES_VARIABLE]) performance.mark(PHASE_MARK_PREFIX + name, { detail: process.cpuUsage() });
+}
+
+export function createPhases(env: NodeJS.ProcessEnv): Phases {
+  return { mark: (name) => markPhase(env, name) };
+}

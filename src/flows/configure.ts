@@ -237,12 +237,16 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   const partitions = await loadPartitions();
   const scoped = (options.profile ? config.profiles[options.profile] : config.profiles.default) ?? {};
 
+  ctx.phases.mark('ready');
   const sso = await askSso(ctx, answers, preset, scoped, config, partitions);
+  ctx.phases.mark('sso-answered');
   answers.assertComplete();
   const choice = chooseMethod(ctx, sso.target, options);
   const remember = options.remember ? rememberedValue(ctx.messages, sso.target, choice) : undefined;
   const signedIn = await signInWithContext(ctx, sso.target, { ...options, choice, forceRefresh: sso.forceRefresh });
+  ctx.phases.mark('signed-in');
   const chosen = await askAccountAndRole(ctx, answers, preset, sso.target, signedIn.token.accessToken);
+  ctx.phases.mark('account-chosen');
 
   const region = await answers.text('region', preset.region, {
     message: ctx.messages.configure.regionPrompt(scoped.region),
@@ -268,6 +272,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
     });
   }
   answers.assertComplete();
+  ctx.phases.mark('answered');
 
   const ssoKeys: Array<[string, string | undefined]> = sso.target.sessionName
     ? [['sso_session', sso.target.sessionName]]
@@ -304,6 +309,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
 
   await signedIn.save();
   const written = await writeConfig(ctx, edit);
+  ctx.phases.mark('saved');
   if (remember) ctx.stdout.write(ctx.messages.signIn.remembered(...remember));
 
   if (!chosen) ctx.stdout.write(ctx.messages.configure.configuredNoCredentials(profile));
@@ -316,6 +322,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
   if (chosen && options.verify !== false) {
     ctx.stdout.write(ctx.messages.configure.verifying(profile));
     await verifyProfile(ctx, profile, region || sso.target.region);
+    ctx.phases.mark('verified');
   }
   if (chosen && sso.target.sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.populateHint(sso.target.sessionName));
   return { ...result, configChanged: written.changed };

@@ -131,6 +131,7 @@ export function testContext(options: {
     }),
     log: createDebugLog(false, { write: () => undefined }),
     backup: createBackupper().backup,
+    phases: { mark: () => undefined },
     async openBrowser(url: string) {
       opened.push(url);
       const { pathname, searchParams } = new URL(url);

