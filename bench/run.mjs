@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pty from '@lydell/node-pty';
+import { configureInTerminal } from '../scripts/configure-in-terminal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rusageHook = path.join(root, 'bench', 'rusage.cjs');
@@ -119,61 +119,6 @@ function timeAsync(argv, env) {
   });
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[()][0-9A-B]|\u001b[=>]/g;
-
-/** The CLI in a pseudo-terminal, answered by a script as soon as each prompt appears. */
-class Terminal {
-  raw = '';
-  waiters = [];
-  constructor(args, env) {
-    this.started = process.hrtime.bigint();
-    this.proc = pty.spawn(process.execPath, args, { name: 'xterm-color', cols: 120, rows: 40, cwd: root, env: { ...env, TERM: 'xterm-256color' } });
-    this.proc.onData((data) => {
-      this.raw += data;
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-    this.exited = new Promise((resolve) =>
-      this.proc.onExit(({ exitCode }) => resolve({ code: exitCode, ms: Number(process.hrtime.bigint() - this.started) / 1e6 })),
-    );
-  }
-  get text() {
-    return this.raw.replace(ANSI, '').replace(/\r/g, '');
-  }
-  /** Waits for the first of `patterns` after `from`; returns [which, index after the match]. */
-  async waitFor(patterns, from, timeoutMs = 30_000) {
-    const list = Array.isArray(patterns) ? patterns : [patterns];
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rest = this.text.slice(from);
-      let best;
-      list.forEach((pattern, which) => {
-        const match = typeof pattern === 'string' ? { index: rest.indexOf(pattern), 0: pattern } : pattern.exec(rest);
-        if (match && match.index >= 0 && (!best || match.index < best.index)) best = { which, index: match.index, end: match.index + match[0].length };
-      });
-      if (best) return [best.which, from + best.end];
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${list.map(String).join(' or ')}. The terminal shows:\n${this.text}`);
-      await new Promise((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  }
-  async answer(prompt, text, from) {
-    const [, at] = await this.waitFor(prompt, from);
-    this.proc.write(text + '\r');
-    return at;
-  }
-  /** A menu when there is more than one item: Enter on the first once it is drawn. */
-  async pick(many, single, item, from) {
-    const [which, at] = await this.waitFor([many, single], from);
-    if (which === 1) return at;
-    const [, drawn] = await this.waitFor(item, at);
-    this.proc.write('\r');
-    return drawn;
-  }
-}
-
 const PROFILE = 'bench-profile';
 /** The TLS runs: an HTTPS proxy in front of the emulator, with the tests' loopback certificate. */
 const tlsKey = path.join(root, 'test', 'fixtures', 'loopback-test.key');
@@ -198,7 +143,7 @@ async function startTlsProxy(emulator) {
 /** A scripted browser: opens the sign-in page and follows the emulator's automatic approval to the loopback callback. */
 const approveBrowser = path.join(root, 'test', 'emulator', 'approve-browser.mjs');
 
-/** `sso-setup configure`, every prompt answered like a person following a guide would. */
+/** `sso-setup configure`, every prompt answered like a person following a guide would (scripts/configure-in-terminal.mjs). */
 async function configureOnce(emulator, home, tls) {
   const rusageFile = path.join(home, 'rusage.json');
   const phasesFile = path.join(home, 'phases.json');
@@ -208,28 +153,10 @@ async function configureOnce(emulator, home, tls) {
   const env = cleanEnv(home, { ...endpoint, BENCH_RUSAGE_FILE: rusageFile, SSO_SETUP_PHASES: phasesFile });
   const profile = options['cpu-prof'] ? path.resolve(options['cpu-prof'], `configure-${tls ? 'tls' : 'http'}-${++profileCount}.cpuprofile`) : undefined;
   const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir', path.dirname(profile), '--cpu-prof-name', path.basename(profile)] : [];
-  const term = new Terminal([...profiling, '--require', rusageHook, cliPath, 'configure'], env);
-  const org = emulator.org;
-  const roles = [...new Set(org.accounts.flatMap((a) => a.roles))].sort();
-  try {
-    let at = await term.answer('SSO session name (Recommended): ', 'bench-sso', 0);
-    at = await term.answer('SSO start URL [None]: ', org.startUrl, at);
-    at = await term.answer('SSO region [None]: ', org.region, at);
-    at = await term.answer(/SSO registration scopes \[[^\]]*\]: /, '', at);
-    at = await term.pick(/There are \d+ AWS accounts available to you\./, 'The only AWS account available to you is', /\(\d{12}\)/, at);
-    at = await term.pick(/There are \d+ roles available to you\./, 'The only role available to you is', new RegExp(roles.join('|')), at);
-    at = await term.answer('Default client Region [None]: ', org.region, at);
-    at = await term.answer('CLI default output format (json if not specified) [None]: ', 'json', at);
-    at = await term.answer(/Profile name \[[^\]]*\]: /, PROFILE, at);
-    const { code, ms } = await term.exited;
-    if (code !== 0) throw new Error(`configure exited with ${code}:\n${term.text}`);
-    if (!/"Arn": "arn:aws:sts::/.test(term.text)) throw new Error(`configure did not verify the profile:\n${term.text}`);
-    const marks = JSON.parse(await readFile(phasesFile, 'utf8'));
-    if (profile) profiles.push({ file: profile, marks });
-    return { wallMs: ms, ...(await readRusage(rusageFile)), phases: phaseCpu(marks) };
-  } finally {
-    term.proc.kill();
-  }
+  const wallMs = await configureInTerminal([...profiling, '--require', rusageHook, cliPath], env, { org: emulator.org, session: 'bench-sso', profile: PROFILE, cwd: root });
+  const marks = JSON.parse(await readFile(phasesFile, 'utf8'));
+  if (profile) profiles.push({ file: profile, marks });
+  return { wallMs, ...(await readRusage(rusageFile)), phases: phaseCpu(marks) };
 }
 
 /** `sso-setup login`: with `--force` a new PKCE sign-in in the (scripted) browser, without it the refresh-token path. */
@@ -260,7 +187,7 @@ function aggregate(samples) {
  */
 const CONFIGURE_PHASES = [
   ['start', 'node', 'node start, before our first line'],
-  ['node', 'cli', 'loading the CLI (dist/cli.mjs)'],
+  ['node', 'cli', 'loading the CLI (dist/cli.cjs)'],
   ['cli', 'ready', 'configure, its modules and the config, to the first prompt'],
   ['ready', 'sso-answered', 'the SSO prompts (session, start URL, region, scopes)'],
   ['sso-answered', 'signed-in', 'sign-in: RegisterClient, browser, CreateToken'],

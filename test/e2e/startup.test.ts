@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinModules } from 'node:module';
+import { builtinModules, SourceMap } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { cachePath } from '../../src/bundle-loader.js';
 import { SsoCache, tokenCacheKey } from '../../src/sso/cache.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +15,19 @@ import { childEnv, cliPath, repoRoot, requireBuiltCli, run } from '../helpers/cl
  * AWS SDK nor the prompt library; commands import them when they run. Nothing here is
  * timed (`npm run bench` measures): the test looks at *which code is loaded*.
  *
- * How: the bundle is split by esbuild (scripts/build.mjs) into the entry, dist/sso-setup.mjs,
- * and chunks that only `import()` loads. The CLI runs with test/fixtures/record-loads.mjs
- * preloaded, which records every ES module file the process loads (a loader hook) and the
- * Node built-ins it loaded. esbuild's metafile (dist/sso-setup.meta.json) says which
- * sources each output file holds, so "the files loaded" become "the sources loaded". A file
- * that is never loaded is never compiled or run, so its code is certainly not evaluated.
- * `logout` with nothing cached is the control: it needs the SDK, and the same recorder
- * must see the SDK's code being loaded there, or the checks above prove nothing.
+ * How: the bundle is split by esbuild (scripts/build.mjs) into the entry, dist/sso-setup.mjs
+ * (an ES module), and dist/cli.cjs with chunks that only a lowered `import()` loads (through
+ * src/bundle-loader.ts, as `vm.Script`s with their V8 code cache). The CLI runs with
+ * test/fixtures/record-loads.mjs preloaded, which records every ES module file the process
+ * loads (a loader hook), every script compiled through `vm.Script` and the Node built-ins it
+ * loaded. esbuild's metafile (dist/sso-setup.meta.json) says which sources each output file
+ * holds, so "the files loaded" become "the sources loaded". A file that is never loaded is
+ * never compiled or run, so its code is certainly not evaluated. `logout` with nothing
+ * cached is the control: it needs the SDK, and the same recorder must see the SDK's code
+ * being loaded there, or the checks above prove nothing.
+ *
+ * The code cache: every file of the bundle has one, V8 accepts it, and one that does not fit
+ * (or none) only means compiling the source. Nothing here is timed either.
  */
 
 interface MetaOutput {
@@ -59,9 +66,13 @@ afterAll(async () => {
   await cleanup?.();
 });
 
-const code = () => Object.entries(outputs).filter(([file]) => file.endsWith('.mjs'));
+const code = () => Object.entries(outputs).filter(([file]) => file.endsWith('.mjs') || file.endsWith('.cjs'));
+/** The CLI bundle: dist/cli.cjs and its chunks, loaded by src/bundle-loader.ts with their code cache. */
+const bundle = () => code().filter(([file]) => file.endsWith('.cjs'));
 const heavySources = (files: Iterable<string>, pattern = HEAVY) =>
   [...files].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}).filter((input) => pattern.test(input)));
+
+type CacheUse = 'accepted' | 'rejected' | 'none';
 
 interface Loaded {
   code: number | null;
@@ -72,22 +83,35 @@ interface Loaded {
   /** Every other module file loaded (file: URLs only). */
   otherFiles: string[];
   builtins: string[];
+  /** What V8 did with the code cache of each file compiled as a `vm.Script`, by file (relative to `root`). */
+  scripts: Map<string, CacheUse>;
 }
 
-/** Runs the built CLI with the recorder preloaded; returns what it loaded. */
-async function runRecorded(args: string[]): Promise<Loaded> {
+/** `file:` URL → path relative to `root`, with forward slashes. */
+const relative = (url: string, root: string) => path.relative(root, fileURLToPath(url)).split(path.sep).join('/');
+
+/**
+ * Runs the built CLI with the recorder preloaded; returns what it loaded. `root`: where the
+ * package is (a copy, for the tests that change its files), `nodeArgs`: options for node.
+ */
+async function runRecorded(args: string[], { root = repoRoot, nodeArgs = [] as string[] } = {}): Promise<Loaded> {
   const log = path.join(home, `loads-${args.join('_').replace(/\W/g, '') || 'none'}-${Date.now()}.txt`);
-  const result = await run(process.execPath, ['--import', recorder, cliPath, ...args], childEnv(home, { RECORD_LOADS_FILE: log }));
+  const bin = path.join(root, ENTRY);
+  const result = await run(process.execPath, [...nodeArgs, '--import', recorder, bin, ...args], childEnv(home, { RECORD_LOADS_FILE: log }));
   const lines = existsSync(log) ? (await readFile(log, 'utf8')).split('\n').filter(Boolean) : [];
-  const files = lines
-    .filter((line) => line.startsWith('module file:'))
-    .map((line) => path.relative(repoRoot, fileURLToPath(line.slice('module '.length))).split(path.sep).join('/'));
-  const unique = [...new Set(files)];
+  const scripts = new Map<string, CacheUse>();
+  for (const line of lines.filter((l) => l.startsWith('script '))) {
+    const [, cache, url] = line.split(' ');
+    scripts.set(relative(url!, root), cache as CacheUse);
+  }
+  const files = lines.filter((line) => line.startsWith('module file:')).map((line) => relative(line.slice('module '.length), root));
+  const unique = [...new Set([...files, ...scripts.keys()])];
   return {
     ...result,
     bundleFiles: unique.filter((file) => file in outputs),
     otherFiles: unique.filter((file) => !(file in outputs)),
     builtins: lines.filter((line) => line.startsWith('builtin ')).map((line) => line.slice('builtin '.length)),
+    scripts,
   };
 }
 
@@ -95,9 +119,8 @@ describe('the bundle (esbuild metafile)', () => {
   it('bundles every dependency: the files import nothing but Node built-ins and each other', () => {
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
     for (const [file, output] of code()) {
-      // The entry's one import of the CLI bundle (`./cli.mjs`, an output of the same build) is not foreign.
-      const ours = (p: string) => p.startsWith('./') && `dist/${p.slice(2)}` in outputs;
-      const foreign = output.imports.filter((i) => i.external && !builtins.has(i.path) && !ours(i.path)).map((i) => i.path);
+      // (The entry imports no file of the CLI bundle: src/bundle-loader.ts loads dist/cli.cjs by path.)
+      const foreign = output.imports.filter((i) => i.external && !builtins.has(i.path)).map((i) => i.path);
       expect(foreign, `${file} imports packages at run time`).toEqual([]);
     }
   });
@@ -149,7 +172,7 @@ describe('the bundle (esbuild metafile)', () => {
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; files: string[] };
     expect(pkg.bin['sso-setup']).toBe(ENTRY);
     expect(readFileSync(path.join(repoRoot, ENTRY), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
-    expect(pkg.files).toEqual(expect.arrayContaining([ENTRY, 'dist/cli.mjs', 'dist/chunks']));
+    expect(pkg.files).toEqual(expect.arrayContaining([ENTRY, 'dist/cli.cjs', 'dist/cli.cache', 'dist/chunks']));
     expect(readFileSync(cliPath, 'utf8')).toMatch(/import '\.\.\/dist\/sso-setup\.mjs'/);
   });
 });
@@ -225,4 +248,97 @@ describe('start-up loads only what the command needs', () => {
       expect(loaded.builtins.filter((name) => NETWORK_BUILTINS.includes(name))).toEqual([]);
     },
   );
+});
+
+describe('the code cache (src/bundle-loader.ts, written by scripts/build.mjs)', () => {
+  it('is next to every file of the CLI bundle, and in the package', () => {
+    const files = bundle().map(([file]) => file);
+    expect(files).toContain('dist/cli.cjs');
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const cache = cachePath(path.join(repoRoot, file));
+      expect(existsSync(cache) && readFileSync(cache).length > 0, `${file}'s cache`).toBe(true);
+    }
+    // package.json "files": dist/cli.cache by name, the chunks' caches with dist/chunks.
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
+    for (const file of files) {
+      const cache = path.relative(repoRoot, cachePath(path.join(repoRoot, file))).split(path.sep).join('/');
+      expect(pkg.files.some((entry) => cache === entry || cache.startsWith(`${entry}/`)), `${cache} is published`).toBe(true);
+    }
+  });
+
+  it.each([[['logout']], [['status']]])('is accepted by V8 for every file `sso-setup %j` loads', async (args) => {
+    const loaded = await runRecorded(args);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const files = [...loaded.scripts.keys()];
+    expect(files).toContain('dist/cli.cjs');
+    expect(files.every((file) => file in outputs), files.join(', ')).toBe(true);
+    expect(Object.fromEntries(loaded.scripts)).toEqual(Object.fromEntries(files.map((file) => [file, 'accepted'])));
+  });
+
+  describe('one that does not fit, or none, means compiling the source: the CLI works the same and writes nothing', () => {
+    let installed: string;
+    /** Every file of the copy with its size and modification time. */
+    const listing = async () => {
+      const entries = await readdir(installed, { recursive: true, withFileTypes: true });
+      const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+      return Object.fromEntries(await Promise.all(files.map(async (f) => [f, `${(await stat(f)).size} ${(await stat(f)).mtimeMs}`])));
+    };
+    const caches = async () => (await readdir(path.join(installed, 'dist'), { recursive: true })).filter((f) => f.endsWith('.cache'));
+
+    beforeAll(async () => {
+      // What the package publishes (package.json "files"), as an install has it.
+      installed = await mkdtemp(path.join(tmpdir(), 'sso-setup-installed-'));
+      const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
+      for (const item of ['package.json', ...pkg.files]) await cp(path.join(repoRoot, item), path.join(installed, item), { recursive: true });
+    });
+    afterAll(async () => {
+      await rm(installed, { recursive: true, force: true });
+    });
+
+    const expectSameRun = async (args: string[], use: CacheUse, nodeArgs: string[] = []) => {
+      const reference = await runRecorded(args);
+      const before = await listing();
+      const loaded = await runRecorded(args, { root: installed, nodeArgs });
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout).toBe(reference.stdout);
+      expect(loaded.stderr).toBe(reference.stderr);
+      expect([...loaded.scripts.keys()].sort()).toEqual([...reference.scripts.keys()].sort());
+      expect(new Set(loaded.scripts.values())).toEqual(new Set([use]));
+      expect(await listing()).toEqual(before);
+    };
+
+    it('under other V8 flags (as under another Node version), V8 rejects every cache', async () => {
+      await expectSameRun(['logout'], 'rejected', ['--max-old-space-size=512']);
+    });
+
+    it('a damaged cache is rejected', async () => {
+      for (const cache of await caches()) await writeFile(path.join(installed, 'dist', cache), 'not a V8 code cache');
+      await expectSameRun(['logout'], 'rejected');
+      await expectSameRun(['status'], 'rejected');
+    });
+
+    it('without caches, the files are compiled', async () => {
+      for (const cache of await caches()) await rm(path.join(installed, 'dist', cache));
+      expect(await caches()).toEqual([]);
+      await expectSameRun(['logout'], 'none');
+    });
+  });
+
+  it('gives way to Node’s require under --enable-source-maps, and the chained source maps lead back to src/', async () => {
+    // Node 20 reads no source map for a vm.Script: with source maps on, Node's require loads the bundle.
+    const loaded = await runRecorded(['status'], { nodeArgs: ['--enable-source-maps'] });
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(loaded.stdout).toBe((await runRecorded(['status'])).stdout);
+    expect(loaded.scripts.size).toBe(0);
+    // The map of dist/cli.cjs (ES module bundle, then converted) still points into src/cli.ts.
+    const cli = readFileSync(path.join(repoRoot, 'dist', 'cli.cjs'), 'utf8').split('\n');
+    const line = cli.findIndex((text) => text.startsWith('function ownArguments('));
+    expect(line).toBeGreaterThan(0);
+    const map = new SourceMap(JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'cli.cjs.map'), 'utf8')));
+    const entry = map.findEntry(line, 'function '.length) as { originalSource?: string; originalLine?: number };
+    expect(entry.originalSource).toBe('../src/cli.ts');
+    const source = readFileSync(path.join(repoRoot, 'src', 'cli.ts'), 'utf8').split('\n');
+    expect(source[entry.originalLine!]).toMatch(/^function ownArguments\(/);
+  });
 });

@@ -18,9 +18,12 @@ export function recordLoads(file: string): { env: Record<string, string>; source
         outputs: Record<string, { inputs: Record<string, unknown> }>;
       };
       const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
-      const bundleFiles = lines
-        .filter((line) => line.startsWith('module file:'))
-        .map((line) => path.relative(repoRoot, fileURLToPath(line.slice('module '.length))).split(path.sep).join('/'))
+      // `module <url>`: an ES module (the entry); `script <cache> <url>`: a file of the CLI bundle (src/bundle-loader.ts).
+      const urls = lines.flatMap((line) =>
+        line.startsWith('module file:') ? [line.slice('module '.length)] : line.startsWith('script ') ? [line.split(' ')[2]!] : [],
+      );
+      const bundleFiles = urls
+        .map((url) => path.relative(repoRoot, fileURLToPath(url)).split(path.sep).join('/'))
         .filter((output) => output in meta.outputs);
       if (!bundleFiles.includes('dist/sso-setup.mjs')) throw new Error(`the recorder saw no bundle file in ${file}`);
       return [...new Set(bundleFiles.flatMap((output) => Object.keys(meta.outputs[output]!.inputs)))];
