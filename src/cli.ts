@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { createContext, type Context } from './context.js';
 import { CliError, ExitCode } from './errors.js';
-import { catalogue, detectLanguage, type Language, type Messages } from './ui/messages/index.js';
+import { detectLanguage, loadCatalogue, type Language, type Messages } from './ui/messages/index.js';
 import type { Factory } from './commands/factory.js';
 import { langFlag, newRootCommand, type GlobalOptions } from './commands/root.js';
 import { reportFailure } from './commands/failure.js';
@@ -84,13 +84,13 @@ export async function main(
   const stderr = (text: string) => (ctx ? ctx.stderr.write(text) : process.stderr.write(text));
   let lang: Language;
   try {
-    lang = detectLanguage(env, langFlag(argv));
+    lang = await detectLanguage(env, langFlag(argv));
   } catch (error) {
     // An unknown --lang value: a usage error, told in the environment's language.
     stderr(`${(error as Error).message}\n`);
     return error instanceof CliError ? error.exitCode : ExitCode.usage;
   }
-  const m = catalogue(lang);
+  const m = await loadCatalogue(lang);
   try {
     await buildProgram((globals) => (ctx ??= getContext(lang, globals)), m).parseAsync(argv, { from: 'user' });
     return ExitCode.ok;

@@ -128,7 +128,14 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
   let caText: Promise<string | undefined> | undefined;
   const caBundle = () => (caText ??= readCaBundle(options.messages, options.env, options.tls ?? {}));
   const handler = () =>
-    (requestHandler ??= createRequestHandler(options.messages, caBundle, options.tls ?? {}, { ...DEFAULT_TIMEOUTS, ...options.timeouts }));
+    (requestHandler ??= (async () => {
+      const tls = options.tls ?? {};
+      const ca = tls.verifySsl !== false ? await caBundle() : undefined;
+      // Its own module, with the one named import from @smithy/node-http-handler: an import()
+      // of the package itself would keep its HTTP/2 handler in the bundle, and node:http2 with it.
+      const { createRequestHandler } = await import('./request-handler.js');
+      return createRequestHandler(options.messages, ca, tls, { ...DEFAULT_TIMEOUTS, ...options.timeouts });
+    })());
   const common = async (region: string) => ({
     region,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -280,39 +287,4 @@ export async function resolveCaBundle(
   }
   if (chosen && chosen.file.trim() === '') throw new ConfigurationError(m.config.caBundleEmpty);
   return chosen;
-}
-
-/**
- * The HTTP handler: timeouts always; the CA bundle (a PEM file of extra trusted certificates,
- * as the AWS CLI honours it) when one is set; with --no-verify-ssl no certificate check, and
- * the AWS CLI's (urllib3's) warning once per host.
- */
-async function createRequestHandler(
-  m: Messages,
-  caBundle: () => Promise<string | undefined>,
-  tls: TlsOptions,
-  timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number },
-): Promise<object> {
-  const ca = tls.verifySsl !== false ? await caBundle() : undefined;
-  const [{ NodeHttpHandler }, { Agent }] = await Promise.all([import('@smithy/node-http-handler'), import('node:https')]);
-  const handlerOptions = {
-    connectionTimeout: timeouts.connectionTimeoutMs,
-    requestTimeout: timeouts.requestTimeoutMs,
-    throwOnRequestTimeout: true, // otherwise the handler only logs a warning and keeps waiting
-    ...(ca ? { httpsAgent: new Agent({ ca, keepAlive: true }) } : {}),
-  };
-  if (tls.verifySsl !== false) return new NodeHttpHandler(handlerOptions);
-  const warned = new Set<string>();
-  const warn = tls.warn ?? ((text: string) => process.stderr.write(text));
-  type Handle = InstanceType<typeof NodeHttpHandler>['handle'];
-  class UnverifiedHandler extends NodeHttpHandler {
-    override handle(request: Parameters<Handle>[0], options?: Parameters<Handle>[1]): ReturnType<Handle> {
-      if (request.protocol === 'https:' && !warned.has(request.hostname)) {
-        warned.add(request.hostname);
-        warn(m.config.unverifiedHttps(request.hostname));
-      }
-      return super.handle(request, options);
-    }
-  }
-  return new UnverifiedHandler({ ...handlerOptions, httpsAgent: new Agent({ rejectUnauthorized: false, keepAlive: true }) });
 }

@@ -7,6 +7,7 @@
  * truncated; a rename is all or nothing.
  */
 import { unlinkSync, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CliError } from '../errors.js';
@@ -54,6 +55,21 @@ export function isTempFileName(name: string): boolean {
   return /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
 }
 
+/** What writeFileAtomic and replaceFile take besides the file system overrides. */
+export interface ReplaceOptions extends FileSystemOptions {
+  messages?: Messages;
+  /**
+   * Creates the missing folder of the file (default: `mkdir -p`), called only when the temp
+   * file can't be created because the folder isn't there: an existing folder costs nothing.
+   */
+  makeDirectory?: (dir: string) => Promise<void>;
+  /**
+   * False: leave the folder unsynced, because the caller writes another file into the same
+   * folder next and its sync makes both renames durable. Default true.
+   */
+  syncDirectory?: boolean;
+}
+
 /**
  * Writes atomically: a temp file in the same directory (random suffix, created 0600 with
  * 'wx'), write, fsync, close, chmod to `exactMode` if given, else the existing file's mode
@@ -66,11 +82,10 @@ export function isTempFileName(name: string): boolean {
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
-  options?: FileSystemOptions & { mode?: number; exactMode?: number; messages?: Messages },
+  options?: ReplaceOptions & { mode?: number; exactMode?: number },
 ): Promise<void> {
   const fs = resolveFs(options);
-  const target = await resolveTarget(fs, file, options?.messages ?? catalogue('en'));
-  const existing = await statIfExists(fs, target);
+  const { target, existing } = await resolveTarget(fs, file, options?.messages ?? catalogue('en'));
   // exactMode (secrets: cache files) always applies; otherwise an existing file keeps its mode.
   const mode = options?.exactMode ?? (existing ? existing.mode & 0o7777 : (options?.mode ?? DEFAULT_NEW_FILE_MODE));
   await replaceFile(fs, target, data, mode, existing, options);
@@ -78,7 +93,8 @@ export async function writeFileAtomic(
 
 /**
  * The atomic part of writeFileAtomic: temp file, write, fsync, chmod, owner of `owner`
- * (when root), rename over `target` (which is replaced, not followed, if it is a link).
+ * (when root), rename over `target` (which is replaced, not followed, if it is a link), and
+ * the folder synced.
  */
 export async function replaceFile(
   fs: FsPromises,
@@ -86,16 +102,16 @@ export async function replaceFile(
   data: string | Uint8Array,
   mode: number,
   owner: Stats | undefined,
-  options?: FileSystemOptions & { messages?: Messages },
+  options?: ReplaceOptions,
 ): Promise<void> {
   const platform = options?.platform ?? process.platform;
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
 
   const temp = tempFileFor(target);
   inFlight.add(temp);
   try {
-    await writeAndSync(fs, temp, data);
+    const makeDirectory = options?.makeDirectory ?? (async (d: string) => void (await fs.mkdir(d, { recursive: true })));
+    await writeAndSync(fs, temp, data, () => makeDirectory(dir));
     await fs.chmod(temp, mode);
     if (owner) await keepOwner(fs, temp, owner, platform);
     const delays = options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -114,34 +130,43 @@ export async function replaceFile(
   } finally {
     inFlight.delete(temp);
   }
-  await syncDirectory(fs, dir, platform);
+  if (options?.syncDirectory !== false) await syncDirectory(fs, dir, platform);
 }
 
-/** The real path of an existing file (through symlinks); the path itself for a new file. */
-async function resolveTarget(fs: FsPromises, file: string, m: Messages): Promise<string> {
+/**
+ * The file to replace and what it is now: the path itself (a new file, or a file that is no
+ * link: one lstat), else the file a symlink points to (its real path and stat). A link to
+ * nothing is refused.
+ */
+async function resolveTarget(fs: FsPromises, file: string, m: Messages): Promise<{ target: string; existing?: Stats }> {
+  let stats: Stats;
   try {
-    return await fs.realpath(file);
+    stats = await fs.lstat(file);
   } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
-  }
-  const link = await fs.lstat(file).catch(() => undefined);
-  if (link?.isSymbolicLink()) {
-    throw new CliError(m.config.danglingLink(file));
-  }
-  return file;
-}
-
-async function statIfExists(fs: FsPromises, file: string): Promise<Stats | undefined> {
-  try {
-    return await fs.stat(file);
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return { target: file };
     throw error;
   }
+  if (!stats.isSymbolicLink()) return { target: file, existing: stats };
+  let target: string;
+  try {
+    target = await fs.realpath(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') throw new CliError(m.config.danglingLink(file));
+    throw error;
+  }
+  return { target, existing: await fs.stat(target) };
 }
 
-async function writeAndSync(fs: FsPromises, temp: string, data: string | Uint8Array): Promise<void> {
-  const handle = await fs.open(temp, 'wx', 0o600);
+/** The temp file written and fsynced; its folder made (makeDirectory) only when it is missing. */
+async function writeAndSync(fs: FsPromises, temp: string, data: string | Uint8Array, makeDirectory: () => Promise<void>): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(temp, 'wx', 0o600);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    await makeDirectory();
+    handle = await fs.open(temp, 'wx', 0o600);
+  }
   try {
     await handle.writeFile(data);
     await handle.sync();

@@ -83,7 +83,6 @@ export async function withFileLock<T>(
 
 async function acquireLock(fs: FsPromises, lockPath: string, rules: Required<LockOptions>): Promise<string> {
   const { timeoutMs, staleMs, clock, messages } = rules;
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
   const deadline = clock.now() + timeoutMs;
   let backoffMs = 5;
   for (;;) {
@@ -106,7 +105,7 @@ async function acquireLock(fs: FsPromises, lockPath: string, rules: Required<Loc
 async function tryCreateLock(fs: FsPromises, lockPath: string): Promise<string | undefined> {
   let handle: FileHandle;
   try {
-    handle = await fs.open(lockPath, 'wx', 0o600);
+    handle = await createLockFile(fs, lockPath);
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return undefined;
     throw error;
@@ -126,6 +125,17 @@ async function tryCreateLock(fs: FsPromises, lockPath: string): Promise<string |
   }
   await handle.close();
   return info.token;
+}
+
+/** The lock file, created exclusively; its folder made first only when it is missing (a new ~/.aws). */
+async function createLockFile(fs: FsPromises, lockPath: string): Promise<FileHandle> {
+  try {
+    return await fs.open(lockPath, 'wx', 0o600);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+  await fs.mkdir(path.dirname(lockPath), { recursive: true });
+  return fs.open(lockPath, 'wx', 0o600);
 }
 
 interface LockHolder {

@@ -321,7 +321,7 @@ export async function configure(ctx: Context, options: ConfigureOptions): Promis
 
   if (chosen && options.verify !== false) {
     ctx.stdout.write(ctx.messages.configure.verifying(profile));
-    await verifyProfile(ctx, profile, region || sso.target.region);
+    await verifyProfile(ctx, profile, region || sso.target.region, signedIn.token.accessToken);
     ctx.phases.mark('verified');
   }
   if (chosen && sso.target.sessionName && answers.interactive) ctx.stdout.write(ctx.messages.configure.populateHint(sso.target.sessionName));

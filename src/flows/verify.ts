@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Context } from '../context.js';
 import { CliError, ConfigurationError } from '../errors.js';
 import { botocoreSsoProblems } from '../config/consistency.js';
@@ -6,6 +7,7 @@ import { profileSectionName } from '../config/edit.js';
 import { printable } from '../ui/terminal-text.js';
 import { describeServiceError } from '../service-errors.js';
 import { readAwsConfig, type AwsConfig } from '../config/read.js';
+import { getRoleCredentials } from '../portal/accounts.js';
 import { sessionTarget } from './login.js';
 import { sessionTokenWithContext } from './sign-in.js';
 
@@ -16,12 +18,14 @@ export interface CallerIdentity {
 }
 
 /**
- * STS GetCallerIdentity with the profile, through the SDK's own SSO credential provider:
- * the check the guides make users run by hand. Prints the identity as `aws sts
- * get-caller-identity` does.
+ * STS GetCallerIdentity with the profile, through the SDK's own SSO credential provider
+ * (it reads the config file and the token cache itself): what `whoami` shows.
  */
 export async function callerIdentity(ctx: Context, profile: string, region: string): Promise<CallerIdentity> {
-  const credentials = await ctx.clients.profileCredentials(profile, ctx.paths);
+  return identityWith(ctx, region, await ctx.clients.profileCredentials(profile, ctx.paths));
+}
+
+async function identityWith(ctx: Context, region: string, credentials: AwsCredentialIdentityProvider): Promise<CallerIdentity> {
   const sts = await ctx.clients.sts(region, credentials);
   const response = await sts.send(new GetCallerIdentityCommand({}));
   return { UserId: response.UserId ?? '', Account: response.Account ?? '', Arn: response.Arn ?? '' };
@@ -54,12 +58,33 @@ export function botocoreRejection(ctx: Context, config: AwsConfig, profile: stri
 
 const asJson = (identity: CallerIdentity) => JSON.stringify(identity, null, 4) + '\n';
 
-export async function verifyProfile(ctx: Context, profile: string, region: string): Promise<CallerIdentity> {
-  const rejection = botocoreRejection(ctx, await readAwsConfig(ctx.paths, ctx.messages), profile);
+/**
+ * `configure`'s check of the profile it has just written, the one the guides make users run
+ * by hand: the config file read back and held to botocore's rules (botocoreRejection), then
+ * the profile's account and role, as the file now names them, turned into role credentials
+ * (GetRoleCredentials in the file's SSO region, with the token the sign-in just got and
+ * cached) and STS GetCallerIdentity signed with them. Prints the identity as `aws sts
+ * get-caller-identity` does. The token comes from the caller rather than through the SDK's
+ * own provider (whoami's path): that provider reads the config and the cache once more and
+ * loads a second SSO client, for a token configure already holds.
+ */
+export async function verifyProfile(ctx: Context, profile: string, region: string, accessToken: string): Promise<CallerIdentity> {
+  const config = await readAwsConfig(ctx.paths, ctx.messages);
+  const rejection = botocoreRejection(ctx, config, profile);
   if (rejection) throw new ConfigurationError(ctx.messages.credentials.writtenButRejected(rejection));
+  const section = config.profiles[profile] ?? {};
+  const ssoRegion = section.sso_session ? config.ssoSessions[section.sso_session]?.sso_region : section.sso_region;
+  const { sso_account_id: accountId, sso_role_name: roleName } = section;
+  if (!accountId || !roleName || !ssoRegion) {
+    // Only when another program changed the file since our write: the profile is not what was chosen.
+    const missing = [!accountId && 'sso_account_id', !roleName && 'sso_role_name', !ssoRegion && 'sso_region'].filter(Boolean) as string[];
+    throw new CliError(ctx.messages.credentials.verifyFailed(ctx.messages.credentials.profileMissingRoleKeys(printable(profile), missing)));
+  }
   let identity: CallerIdentity;
   try {
-    identity = await callerIdentity(ctx, profile, region);
+    const credentials = await getRoleCredentials(await ctx.clients.portal(ssoRegion), accessToken, accountId, roleName, ctx.messages);
+    for (const secret of [credentials.secretAccessKey, credentials.sessionToken]) ctx.log.secret(secret);
+    identity = await identityWith(ctx, region, async () => credentials);
   } catch (error) {
     throw new CliError(ctx.messages.credentials.verifyFailed(describeServiceError(error, ctx.messages)));
   }

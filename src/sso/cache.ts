@@ -163,6 +163,31 @@ export async function readUsable<T>(
   }
 }
 
+/** The token file's keys, in botocore's order and date format. */
+function tokenBody(token: SsoToken): Record<string, string | undefined> {
+  return {
+    startUrl: token.startUrl,
+    region: token.region,
+    accessToken: token.accessToken,
+    expiresAt: formatCacheDate(token.expiresAt),
+    clientId: token.clientId,
+    clientSecret: token.clientSecret,
+    registrationExpiresAt: token.registrationExpiresAt && formatCacheDate(token.registrationExpiresAt),
+    refreshToken: token.refreshToken,
+  };
+}
+
+/** Device flow: clientId, clientSecret, expiresAt[, scopes]; PKCE adds grantTypes. */
+function registrationBody(registration: ClientRegistration): Record<string, string | string[] | undefined> {
+  return {
+    clientId: registration.clientId,
+    clientSecret: registration.clientSecret,
+    expiresAt: formatCacheDate(registration.expiresAt),
+    scopes: registration.scopes,
+    grantTypes: registration.grantTypes,
+  };
+}
+
 export class SsoCache {
   constructor(
     readonly dir: string,
@@ -180,12 +205,19 @@ export class SsoCache {
     return text === undefined ? undefined : parseCacheJson(file, text);
   }
 
-  private async writeJson(key: string, body: Record<string, string | string[] | undefined>): Promise<void> {
-    // The cache holds secrets: its folders are 0700. Folders created here are removed again
-    // if the write fails, so a failed run leaves the disk as it found it.
-    const firstCreated = await mkdir(this.dir, { recursive: true, mode: 0o700 });
+  /**
+   * One cache file, atomically. The cache holds secrets: its folders are made 0700 when
+   * missing (and only then: an existing folder costs no call), and folders made here are
+   * removed again if the write fails, so a failed run leaves the disk as it found it.
+   * `syncDirectory: false` when another file of this folder is written next (writeSignIn).
+   */
+  private async writeJson(key: string, body: Record<string, string | string[] | undefined>, syncDirectory = true): Promise<void> {
+    let firstCreated: string | undefined;
+    const makeDirectory = async (dir: string) => {
+      firstCreated = await mkdir(dir, { recursive: true, mode: 0o700 });
+    };
     try {
-      await writeFileAtomic(this.fileFor(key), pythonJsonDumps(body), { ...this.fsOptions, exactMode: 0o600 });
+      await writeFileAtomic(this.fileFor(key), pythonJsonDumps(body), { ...this.fsOptions, exactMode: 0o600, makeDirectory, syncDirectory });
     } catch (error) {
       if (firstCreated) await removeEmptyFolders(this.dir, firstCreated);
       throw error;
@@ -214,16 +246,7 @@ export class SsoCache {
 
   /** Writes the token file with botocore's keys, order and date format. */
   async writeToken(key: string, token: SsoToken): Promise<void> {
-    await this.writeJson(key, {
-      startUrl: token.startUrl,
-      region: token.region,
-      accessToken: token.accessToken,
-      expiresAt: formatCacheDate(token.expiresAt),
-      clientId: token.clientId,
-      clientSecret: token.clientSecret,
-      registrationExpiresAt: token.registrationExpiresAt && formatCacheDate(token.registrationExpiresAt),
-      refreshToken: token.refreshToken,
-    });
+    await this.writeJson(key, tokenBody(token));
   }
 
   async readRegistration(key: string): Promise<ClientRegistration | undefined> {
@@ -238,15 +261,17 @@ export class SsoCache {
     return { clientId, clientSecret, expiresAt, scopes: strList(json.scopes), grantTypes: strList(json.grantTypes) };
   }
 
-  /** Device flow: clientId, clientSecret, expiresAt[, scopes]; PKCE adds grantTypes. */
   async writeRegistration(key: string, registration: ClientRegistration): Promise<void> {
-    await this.writeJson(key, {
-      clientId: registration.clientId,
-      clientSecret: registration.clientSecret,
-      expiresAt: formatCacheDate(registration.expiresAt),
-      scopes: registration.scopes,
-      grantTypes: registration.grantTypes,
-    });
+    await this.writeJson(key, registrationBody(registration));
+  }
+
+  /**
+   * What a sign-in leaves: a new registration (when it made one) then the token, each file
+   * replaced atomically and fsynced, the folder synced once, after both renames.
+   */
+  async writeSignIn(token: { key: string; token: SsoToken }, registration?: { key: string; registration: ClientRegistration }): Promise<void> {
+    if (registration) await this.writeJson(registration.key, registrationBody(registration.registration), false);
+    await this.writeJson(token.key, tokenBody(token.token));
   }
 
   /**

@@ -13,7 +13,15 @@ export interface PythonJsonOptions {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 
+/**
+ * A string with nothing to escape: printable ASCII but `"` and a backslash (tokens, IDs, URLs). One
+ * character class, anchored: linear.
+ */
+const PLAIN = /^[ !#-[\]-~]*$/;
+
 function escapeString(value: string): string {
+  // The common case, whole: tokens run to kilobytes, and the loop below builds them a character at a time.
+  if (PLAIN.test(value)) return `"${value}"`;
   let out = '"';
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);

@@ -79,7 +79,6 @@ export async function writeRoleCredentials(
   credentials: CachedRoleCredentials,
   fsOptions: FileSystemOptions = {},
 ): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const body = pythonJsonDumps({
     ProviderType: 'sso',
     Credentials: {
@@ -90,5 +89,7 @@ export async function writeRoleCredentials(
       AccountId: credentials.accountId,
     },
   });
-  await writeFileAtomic(path.join(dir, `${key}.json`), body, { ...fsOptions, exactMode: 0o600 });
+  // The folder holds secrets: 0700, made only when it is missing.
+  const makeDirectory = async (folder: string) => void (await mkdir(folder, { recursive: true, mode: 0o700 }));
+  await writeFileAtomic(path.join(dir, `${key}.json`), body, { ...fsOptions, exactMode: 0o600, makeDirectory });
 }

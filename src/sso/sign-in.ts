@@ -281,9 +281,6 @@ export async function signIn(target: SsoTarget, deps: SignInDeps, options: SignI
   return {
     token,
     via: options.method,
-    async save() {
-      if (!reuseRegistration) await cache.writeRegistration(registrationKey, registration);
-      await cache.writeToken(tokenKey, token);
-    },
+    save: () => cache.writeSignIn({ key: tokenKey, token }, reuseRegistration ? undefined : { key: registrationKey, registration }),
   };
 }

@@ -92,12 +92,16 @@ const relative = (url: string, root: string) => path.relative(root, fileURLToPat
 
 /**
  * Runs the built CLI with the recorder preloaded; returns what it loaded. `root`: where the
- * package is (a copy, for the tests that change its files), `nodeArgs`: options for node.
+ * package is (a copy, for the tests that change its files), `nodeArgs`: options for node,
+ * `env`: more environment.
  */
-async function runRecorded(args: string[], { root = repoRoot, nodeArgs = [] as string[] } = {}): Promise<Loaded> {
+async function runRecorded(
+  args: string[],
+  { root = repoRoot, nodeArgs = [] as string[], env = {} as Record<string, string> } = {},
+): Promise<Loaded> {
   const log = path.join(home, `loads-${args.join('_').replace(/\W/g, '') || 'none'}-${Date.now()}.txt`);
   const bin = path.join(root, ENTRY);
-  const result = await run(process.execPath, [...nodeArgs, '--import', recorder, bin, ...args], childEnv(home, { RECORD_LOADS_FILE: log }));
+  const result = await run(process.execPath, [...nodeArgs, '--import', recorder, bin, ...args], childEnv(home, { ...env, RECORD_LOADS_FILE: log }));
   const lines = existsSync(log) ? (await readFile(log, 'utf8')).split('\n').filter(Boolean) : [];
   const scripts = new Map<string, CacheUse>();
   for (const line of lines.filter((l) => l.startsWith('script '))) {
@@ -161,6 +165,13 @@ describe('the bundle (esbuild metafile)', () => {
     expect(cjs).toEqual([]);
   });
 
+  it('leaves node:http2 out: the SDK clients talk HTTP/1.1 through the one handler of src/request-handler.ts', () => {
+    const http2 = code().filter(([, output]) => output.imports.some((i) => i.path === 'node:http2' || i.path === 'http2'));
+    expect(http2.map(([file]) => file)).toEqual([]);
+    const inputs = code().flatMap(([, output]) => Object.keys(output.inputs));
+    expect(inputs).toContain('node_modules/@smithy/node-http-handler/dist-es/node-http-handler.js');
+  });
+
   it('keeps linked source maps', () => {
     for (const [file] of code()) {
       expect(outputs[`${file}.map`], `${file}.map`).toBeDefined();
@@ -183,6 +194,8 @@ describe('start-up loads only what the command needs', () => {
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(heavySources(loaded.bundleFiles).some((input) => input.startsWith('node_modules/@aws-sdk/client-sso/'))).toBe(true);
     expect(loaded.builtins).toEqual(expect.arrayContaining(['https']));
+    // HTTP/1.1 only: @smithy/node-http-handler's HTTP/2 handler is not bundled (src/request-handler.ts).
+    expect(loaded.builtins).not.toContain('http2');
   });
 
   it.each([[['--help']], [['--version']], [['admin', '--help']], [['help']], [['configure', '--help']], [['login', '--help']], [['status', '--help']], [['exec', '--help']], [['serve', '--help']]])(
@@ -233,6 +246,22 @@ describe('start-up loads only what the command needs', () => {
     } finally {
       await rm(path.join(home, '.aws'), { recursive: true, force: true });
       await mkdir(path.join(home, '.aws'));
+    }
+  });
+
+  // The Japanese texts are a chunk of their own (src/ui/messages/japanese.ts), read only in Japanese.
+  it('the Japanese texts are loaded in a Japanese run only', async () => {
+    const japanese = (files: string[]) => files.filter((file) => 'src/ui/messages/japanese.ts' in (outputs[file]?.inputs ?? {}));
+    const english = await runRecorded(['configure', '--help'], { env: { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' } });
+    expect(english.code, english.stderr).toBe(0);
+    expect(english.stdout).toContain('Usage: sso-setup configure');
+    expect(english.bundleFiles).toContain(ENTRY);
+    expect(japanese(english.bundleFiles)).toEqual([]);
+    for (const [args, lang] of [[['configure', '--help'], 'ja_JP.UTF-8'], [['--lang', 'ja', 'configure', '--help'], 'C.UTF-8']] as const) {
+      const loaded = await runRecorded([...args], { env: { LANG: lang, LC_ALL: '', LC_MESSAGES: '' } });
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout).toContain('使い方: sso-setup configure');
+      expect(japanese(loaded.bundleFiles)).toHaveLength(1);
     }
   });
 

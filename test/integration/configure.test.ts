@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { registrationCacheKey } from '../../src/sso/cache.js';
+import { registrationCacheKey, tokenCacheKey } from '../../src/sso/cache.js';
 import { startEmulator, type Emulator, type Organisation } from '../emulator/server.js';
 import { configure } from '../../src/flows/configure.js';
+import { login } from '../../src/flows/login.js';
+import { verifyProfile } from '../../src/flows/verify.js';
 import { CliError, ExitCode, InterruptedError } from '../../src/errors.js';
 import { choose, makeHome, ScriptedPrompter, testContext } from '../helpers/sandbox.js';
 
@@ -20,8 +22,7 @@ async function start(org?: Organisation) {
 
 beforeEach(async () => {
   ({ home, cleanup } = await makeHome());
-  // The SDK's own credential provider (used by the verification step) finds the token
-  // cache through HOME; it has no other way to be told.
+  // The SDK's own credential providers find ~/.aws through HOME; none of them may reach the developer's.
   vi.stubEnv('HOME', home);
   vi.stubEnv('USERPROFILE', home);
 });
@@ -456,3 +457,47 @@ describe('no other flag of configure is dropped (issue 12 item 2, the class)', (
   });
 });
 
+
+describe("configure's verification: the profile as the file now says it, with the token in hand", () => {
+  const sessionConfig = (profileKeys: string) =>
+    `[profile dev]\n${profileKeys}sso_session = corp\nsso_account_id = 123456789011\nsso_role_name = roleA\n` +
+    `[sso-session corp]\nsso_start_url = ${START_URL}\nsso_region = us-west-2\nsso_registration_scopes = sso:account:access\n`;
+  async function signedIn() {
+    const ctx = testContext({ home, emulator });
+    await login(ctx, { profile: 'dev' });
+    const file = path.join(home, '.aws', 'sso', 'cache', `${tokenCacheKey({ sessionName: 'corp', startUrl: START_URL })}.json`);
+    return { ctx, accessToken: (JSON.parse(await readFile(file, 'utf8')) as { accessToken: string }).accessToken };
+  }
+
+  it('GetRoleCredentials for the account and role in the file, then GetCallerIdentity with them', async () => {
+    await start(oneAccountOrg);
+    await writeFile(configFile(), sessionConfig(''));
+    const { ctx, accessToken } = await signedIn();
+    const identity = await verifyProfile(ctx, 'dev', 'us-west-2', accessToken);
+    expect(identity.Arn).toMatch(/^arn:aws:sts::123456789011:assumed-role\/AWSReservedSSO_roleA_/);
+    expect(ctx.output()).toContain(`"Account": "123456789011"`);
+    expect(emulator.calls.filter((c) => c.op === 'GetRoleCredentials' && c.status === 200)).toHaveLength(1);
+    expect(emulator.calls.filter((c) => c.op === 'GetCallerIdentity' && c.status === 200)).toHaveLength(1);
+  });
+
+  it('a profile botocore refuses is reported, and nothing is asked of the portal', async () => {
+    await start(oneAccountOrg);
+    await writeFile(configFile(), sessionConfig('sso_region = eu-west-1\n'));
+    const { ctx, accessToken } = await signedIn();
+    const calls = emulator.calls.length;
+    const error = (await verifyProfile(ctx, 'dev', 'us-west-2', accessToken).catch((e: unknown) => e)) as Error & { exitCode: number };
+    expect(error.message).toContain('The profile was written, but not every AWS tool can use it:\nThe AWS CLI and boto3 cannot use the profile dev');
+    expect(error.exitCode).toBe(ExitCode.configuration);
+    expect(emulator.calls.slice(calls)).toEqual([]);
+  });
+
+  it('a role the portal refuses: the refusal named', async () => {
+    await start({ ...oneAccountOrg, accounts: [{ ...oneAccountOrg.accounts[0]!, deniedRoles: ['roleA'] }] });
+    await writeFile(configFile(), sessionConfig(''));
+    const { ctx, accessToken } = await signedIn();
+    await expect(verifyProfile(ctx, 'dev', 'us-west-2', accessToken)).rejects.toThrow(
+      /^The profile was written, but signing in with it failed: ForbiddenException/,
+    );
+    expect(emulator.calls.filter((c) => c.op === 'GetCallerIdentity')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
 import { mkdtemp, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,6 +52,17 @@ describe('pythonJsonDumps', () => {
     expect(pythonJsonDumps({ b: 1, a: 2 }, { sortKeys: true, compact: true })).toBe('{"a":2,"b":1}');
     expect(pythonJsonDumps('日本\u0001"\\\n')).toBe('"\\u65e5\\u672c\\u0001\\"\\\\\\n"');
     expect(pythonJsonDumps('😀')).toBe('"\\ud83d\\ude00"');
+  });
+
+  it('escapes every string as Python does, whether or not it has anything to escape (the plain case is taken whole)', () => {
+    // Python's ensure_ascii: JSON's escapes, and \uXXXX (lower-case) for every UTF-16 unit outside printable ASCII.
+    const python = (s: string) =>
+      JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const strings = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 50 }), fc.string({ unit: 'binary-ascii', maxLength: 50 }));
+    fc.assert(fc.property(strings, (s) => pythonJsonDumps(s) === python(s) && pythonJsonDumps({ [s]: s }) === `{${python(s)}: ${python(s)}}`));
+    expect(pythonJsonDumps(`aoa${'Xy0_-.'.repeat(500)}`)).toBe(`"aoa${'Xy0_-.'.repeat(500)}"`);
+    expect(pythonJsonDumps(' !#[]~')).toBe('" !#[]~"');
+    expect(pythonJsonDumps('a\u007fb')).toBe('"a\\u007fb"');
   });
 });
 

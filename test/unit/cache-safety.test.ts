@@ -75,6 +75,35 @@ describe('cache file modes', () => {
   });
 });
 
+describe('a sign-in\'s files (writeSignIn)', () => {
+  it('writes the registration and the token, 0600, in a folder made 0700 because it was missing', async () => {
+    const cache = new SsoCache(cacheDir);
+    await cache.writeSignIn({ key: 'token', token: TOKEN }, { key: 'registration', registration: REGISTRATION });
+    expect((await fsp.readdir(cacheDir)).sort()).toEqual(['registration.json', 'token.json']);
+    expect((await cache.readToken('token'))?.refreshToken).toBe(TOKEN.refreshToken);
+    expect((await cache.readRegistration('registration'))?.clientSecret).toBe('s');
+    if (posix) for (const file of ['registration.json', 'token.json']) expect(await modeOf(path.join(cacheDir, file))).toBe(0o600);
+    if (posix) expect(await modeOf(path.join(home, '.aws'))).toBe(0o700);
+    await cache.writeSignIn({ key: 'token2', token: TOKEN }); // a reused registration: the token alone
+    expect((await fsp.readdir(cacheDir)).sort()).toEqual(['registration.json', 'token.json', 'token2.json']);
+  });
+
+  it('a write that fails after making the folders removes them again: the disk as it was', async () => {
+    const fail = async () => {
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    };
+    const cache = new SsoCache(cacheDir, { fs: { rename: fail } });
+    await expect(cache.writeSignIn({ key: 'token', token: TOKEN }, { key: 'registration', registration: REGISTRATION })).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
+    expect(await fsp.readdir(home)).toEqual([]);
+    // A folder that was there stays, empty of temp files.
+    await fsp.mkdir(cacheDir, { recursive: true });
+    await expect(cache.writeToken('token', TOKEN)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(await fsp.readdir(cacheDir)).toEqual([]);
+  });
+});
+
 describe('damaged and hostile cache files', () => {
   it('reports every truncation of a token file as CacheFileError, and listTokenFiles skips them', async () => {
     const cache = new SsoCache(cacheDir);

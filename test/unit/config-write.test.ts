@@ -11,7 +11,7 @@ import { withFileLock } from '../../src/config/lock.js';
 import { newFileLineEnding, updateFile } from '../../src/config/write.js';
 import { writeConfig } from '../../src/flows/write-config.js';
 import type { Context } from '../../src/context.js';
-import { catalogue } from '../../src/ui/messages/index.js';
+import { catalogue, loadCatalogue } from '../../src/ui/messages/index.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -116,7 +116,7 @@ describe('writeFileAtomic', () => {
     for (const code of ['EPERM', 'EACCES']) {
       const { rename } = flakyRename(code, Infinity);
       await expect(
-        writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1], fs: { rename }, messages: catalogue('ja') }),
+        writeFileAtomic(file, 'new', { platform: 'win32', retryDelaysMs: [1], fs: { rename }, messages: await loadCatalogue('ja') }),
       ).rejects.toThrow(`${file} を置き換えられません: 別のプログラムが使用中です (${code}、0.001 秒再試行した後も同じです)。`);
     }
     // Through updateFile, as every config write goes.

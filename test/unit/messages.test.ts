@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { langFlag } from '../../src/commands/root.js';
 import { CliError, ExitCode } from '../../src/errors.js';
 import type { SessionStatus } from '../../src/flows/status.js';
-import { bilingual, catalogue, detectLanguage, type Messages } from '../../src/ui/messages/index.js';
+import { bilingual, catalogue, detectLanguage, loadCatalogue, type Messages } from '../../src/ui/messages/index.js';
 
 const en = catalogue('en');
-const ja = catalogue('ja');
+const ja = await loadCatalogue('ja');
 
 /**
  * The catalogues: Japanese has exactly the English keys, every text is translated (with
@@ -376,8 +376,8 @@ describe('catalogue (the language is passed in, nothing global)', () => {
     expect(en.validate.valueRequired).toBe('A value is required');
   });
 
-  it('each area module holds en and ja with the same keys', () => {
-    for (const [area, texts] of Object.entries(bilingual)) {
+  it('each area module holds en and ja with the same keys', async () => {
+    for (const [area, texts] of Object.entries(await bilingual())) {
       expect(keyTree(texts.ja), area).toEqual(keyTree(texts.en));
     }
   });
@@ -411,35 +411,35 @@ describe('detectLanguage', () => {
     [{ LC_ALL: '', LC_MESSAGES: 'ja_JP.UTF-8', LANG: 'en_US.UTF-8' }, 'ja'],
     [{ LC_ALL: '', LC_MESSAGES: '', LANG: 'ja_JP.UTF-8' }, 'ja'],
     [{ LC_MESSAGES: 'C', LANG: 'ja_JP.UTF-8' }, 'en'],
-  ])('%j → %s', (env, expected) => {
-    expect(detectLanguage(env)).toBe(expected);
+  ])('%j → %s', async (env, expected) => {
+    expect(await detectLanguage(env)).toBe(expected);
   });
 
-  it('--lang wins over the environment', () => {
-    expect(detectLanguage({ LANG: 'ja_JP.UTF-8' }, 'en')).toBe('en');
-    expect(detectLanguage({ LC_ALL: 'C' }, 'ja')).toBe('ja');
-    expect(detectLanguage({}, 'ja')).toBe('ja');
+  it('--lang wins over the environment', async () => {
+    expect(await detectLanguage({ LANG: 'ja_JP.UTF-8' }, 'en')).toBe('en');
+    expect(await detectLanguage({ LC_ALL: 'C' }, 'ja')).toBe('ja');
+    expect(await detectLanguage({}, 'ja')).toBe('ja');
   });
 
-  it('an unknown --lang is a usage error naming the value and the accepted ones, in the environment language', () => {
-    const attempt = (env: NodeJS.ProcessEnv, flag: string) => {
+  it('an unknown --lang is a usage error naming the value and the accepted ones, in the environment language', async () => {
+    const attempt = async (env: NodeJS.ProcessEnv, flag: string) => {
       try {
-        detectLanguage(env, flag);
+        await detectLanguage(env, flag);
       } catch (error) {
         return error as CliError;
       }
       throw new Error('no error');
     };
-    const english = attempt({ LANG: 'C' }, 'fr');
+    const english = await attempt({ LANG: 'C' }, 'fr');
     expect(english).toBeInstanceOf(CliError);
     expect(english.exitCode).toBe(ExitCode.usage);
     expect(english.message).toBe('Unknown language for --lang: "fr". Expected one of: en, ja.');
-    const japanese = attempt({ LANG: 'ja_JP.UTF-8' }, 'ja_JP');
+    const japanese = await attempt({ LANG: 'ja_JP.UTF-8' }, 'ja_JP');
     expect(japanese.exitCode).toBe(252);
     expect(japanese.message).toContain('"ja_JP"');
     expect(japanese.message).toContain('en, ja');
     expect(japanese.message).toMatch(/[\u3040-\u30ff]/);
-    expect(attempt({}, '').exitCode).toBe(252);
+    expect((await attempt({}, '')).exitCode).toBe(252);
   });
 });
 

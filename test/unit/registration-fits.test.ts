@@ -3,10 +3,10 @@ import { renderCallbackPage } from '../../src/ui/callback-page.js';
 import type { ClientRegistration } from '../../src/sso/cache.js';
 import { PKCE_GRANT_TYPES } from '../../src/sso/pkce.js';
 import { MIN_REMAINING_MS, registrationFits } from '../../src/sso/sign-in.js';
-import { catalogue } from '../../src/ui/messages/index.js';
+import { catalogue, loadCatalogue } from '../../src/ui/messages/index.js';
 
 const en = catalogue('en').signIn;
-const ja = catalogue('ja').signIn;
+const ja = (await loadCatalogue('ja')).signIn;
 
 // docs/compat.md §A2 RegisterClient "Reuse": ≥15 minutes left, and grantTypes including
 // authorization_code for PKCE, not including it for the device flow.

@@ -5,9 +5,9 @@
  * AWS マネージドポリシー, AWS アクセスポータルの URL).
  */
 
-const orNone = (value: string | undefined) => value || 'None';
+export const orNone = (value: string | undefined) => value || 'None';
 
-const en = {
+export const en = {
   regionPrompt: (current?: string) => `IAM Identity Center region [${orNone(current)}]`,
   userNamePrompt: (current?: string) => `User name [${orNone(current)}]`,
   emailPrompt: (current?: string) => `Email address [${orNone(current)}]`,
@@ -110,109 +110,3 @@ const en = {
     dryRun: 'print the plan, change nothing',
   },
 };
-
-const ja: typeof en = {
-  regionPrompt: (current?: string) => `IAM Identity Center のリージョン [${orNone(current)}]`,
-  userNamePrompt: (current?: string) => `ユーザー名 [${orNone(current)}]`,
-  emailPrompt: (current?: string) => `E メールアドレス [${orNone(current)}]`,
-  givenNamePrompt: (current?: string) => `名 [${orNone(current)}]`,
-  familyNamePrompt: (current?: string) => `姓 [${orNone(current)}]`,
-  displayNamePrompt: (current?: string) => `表示名 [${orNone(current)}]`,
-  groupPrompt: 'グループ (オプション) [None]',
-  permissionSetPrompt: (current?: string) => `許可セット名 [${orNone(current)}]`,
-  descriptionPrompt: '許可セットの説明 (オプション) [None]',
-  sessionDurationPrompt: (current: string) => `セッション期間 (ISO 8601、PT1H～PT12H) [${current}]`,
-  managedPoliciesPrompt: 'AWS マネージドポリシー (カンマ区切り、例: AmazonS3FullAccess) [None]',
-  selectAccount: '割り当てる AWS アカウントを選択してください:',
-  accountCount: (count: number) => `組織には ${count} 個の AWS アカウントがあります。\n`,
-  usingInstance: (instanceArn: string, identityStoreId: string, region: string) =>
-    `IAM Identity Center インスタンス ${instanceArn} (アイデンティティストア ${identityStoreId}、リージョン ${region}) を使います\n`,
-  noInstance: (region: string) =>
-    [
-      `${region} に IAM Identity Center インスタンスがありません。`,
-      '',
-      '先に IAM Identity Center を有効にしてください (組織で 1 回):',
-      '  1. 管理アカウントの管理者として AWS マネジメントコンソールにサインインします。',
-      `  2. ユーザーがサインインするリージョンを右上で選びます (IAM Identity Center は 1 つのリージョンに置かれます。ここでは ${region})。`,
-      '  3. 検索バーで「IAM Identity Center」を開き、「有効にする」を選びます。',
-      '  4. 「AWS Organizations で有効にする」(組織インスタンス) を選びます。',
-      '',
-      '組織インスタンスは、許可セットとアカウントの割り当てで AWS アカウントへのアクセスを与えられます。',
-      'メンバーアカウントや AWS Organizations なしで作るアカウントインスタンスは AWS アプリケーションへのアクセスだけで、',
-      'AWS アカウントへのアクセスは与えられないため、AWS CLI では使えません。',
-      '別のリージョンで有効にしてある場合は --region REGION を付けて実行し直してください。',
-    ].join('\n'),
-  invalidEmail: (value: string) => `E メールアドレスが正しくありません: ${value}。name@example.com のように入力してください。`,
-  invalidSessionDuration: (value: string) =>
-    `セッション期間が正しくありません: ${value}。PT1H～PT12H の ISO 8601 (例: PT1H、PT8H、PT2H30M) で指定してください。`,
-  invalidPolicyName: (value: string) =>
-    `AWS マネージドポリシー名が正しくありません: ${value}。IAM コンソールに表示される名前 (例: AmazonS3FullAccess) で指定してください。`,
-  invalidUserName: (value: string) => `ユーザー名が正しくありません: ${value}。128 文字以内の英数字と + = , . @ _ - を使ってください。`,
-  invalidPermissionSetName: (value: string) => `許可セット名が正しくありません: ${value}。32 文字以内の英数字と + = , . @ _ - を使ってください。`,
-  unknownPolicies: (names: readonly string[]) =>
-    `次の AWS マネージドポリシーは存在しません: ${names.join(', ')}。何も変更していません。IAM コンソールの「ポリシー」(フィルター「AWS マネージド」) で名前を確認してください。`,
-  noAccountsListed: (reason: string) =>
-    `組織の AWS アカウントを一覧できませんでした (${reason})。--account-id 111122223333 のようにアカウントを指定してください。`,
-  noAccounts: '組織に割り当てられる AWS アカウントがありません。',
-  planHeading: '計画:',
-  plan: {
-    createUser: (name: string, email: string) => `ユーザー ${name} <${email}> を作成`,
-    userExists: (name: string) => `ユーザー ${name} は作成済み (変更なし)`,
-    createGroup: (name: string) => `グループ ${name} を作成`,
-    groupExists: (name: string) => `グループ ${name} は作成済み (変更なし)`,
-    addMember: (user: string, group: string) => `${user} をグループ ${group} に追加`,
-    memberExists: (user: string, group: string) => `${user} はグループ ${group} のメンバー (変更なし)`,
-    createPermissionSet: (name: string, duration: string) => `許可セット ${name} を作成 (セッション期間 ${duration})`,
-    permissionSetExists: (name: string) => `許可セット ${name} は作成済み (変更なし)`,
-    attachPolicy: (policy: string, set: string) => `AWS マネージドポリシー ${policy} を ${set} にアタッチ`,
-    policyAttached: (policy: string) => `AWS マネージドポリシー ${policy} はアタッチ済み (変更なし)`,
-    provision: (set: string, account: string) => `${set} をアカウント ${account} にプロビジョニング`,
-    assign: (user: string, set: string, account: string) => `${user} に ${set} でアカウント ${account} を割り当て`,
-    assigned: (user: string, set: string, account: string) => `${user} はアカウント ${account} に ${set} で割り当て済み (変更なし)`,
-  },
-  conflicts: (items: readonly string[]) =>
-    `次のものは異なる設定で既に存在します。sso-setup は上書きしません。何も変更していません:\n${items.map((i) => `  - ${i}`).join('\n')}\nIAM Identity Center コンソールで変更するか、既存の値で実行し直してください。`,
-  conflict: {
-    email: (user: string, has: string, asked: string) => `ユーザー ${user} の E メールアドレスは ${asked} ではなく ${has} です`,
-    description: (set: string, has: string, asked: string) => `許可セット ${set} の説明は「${asked}」ではなく「${has}」です`,
-    duration: (set: string, has: string, asked: string) => `許可セット ${set} のセッション期間は ${asked} ではなく ${has} です`,
-  },
-  nameDiffers: (user: string, field: string, has: string, asked: string) =>
-    `注意: ユーザー ${user} の ${field} は「${asked}」ではなく「${has}」です。そのままにします。\n`,
-  field: { givenName: '名', familyName: '姓', displayName: '表示名' },
-  dryRun: 'ドライラン: 何も変更していません。\n',
-  nothingToChange: '変更はありません: すべて指定どおりに設定済みです。\n',
-  done: (step: string) => `  完了: ${step}\n`,
-  assigning: (done: number, total: number) => `割り当て中: ${done}/${total} アカウント完了\n`,
-  assignmentFailed: (account: string, reason: string) => `アカウント ${account} への割り当てに失敗しました: ${reason}`,
-  assignmentsFailed: (failures: readonly string[]) => `${failures.join('\n')}\nほかの変更は完了しています。原因を解決してから実行し直してください。`,
-  provisioningFailed: (account: string, reason: string) => `アカウント ${account} への許可セットのプロビジョニングに失敗しました: ${reason}`,
-  stillInProgress: '5 分たっても完了していません',
-  handoverHeading: '\nユーザーのサインインに必要な情報:\n',
-  portalUrl: (url: string) => `  AWS アクセスポータルの URL: ${url}\n`,
-  ssoRegion: (region: string) => `  SSO リージョン:             ${region}\n`,
-  aliasNote: '  (コンソールの「設定 > アイデンティティソース」でカスタム URL を設定した場合は、その URL も使えます。)\n',
-  configureCommand: '\nユーザーのコンピューターでは、次のコマンドで AWS CLI のプロファイルを設定します:\n',
-  passwordNote: (user: string) =>
-    `\nパスワード: API で作成したユーザーには招待 E メールが届きません。IAM Identity Center コンソールの「ユーザー > ${user} > パスワードをリセット」で「パスワードのリセット手順を記載した E メールをユーザーに送信します」を選ぶか、ユーザーに AWS アクセスポータルの URL を開いてユーザー名を入力し「パスワードをお忘れですか」を選んでもらってください。\n`,
-  help: {
-    description: 'ユーザーのために IAM Identity Center を設定する (管理者用): ユーザー、許可セット、アカウントの割り当て',
-    profile: '管理者の認証情報を持つプロファイル (デフォルト: AWS_PROFILE、なければ SDK のデフォルトチェーン)',
-    region: 'IAM Identity Center インスタンスのリージョン',
-    userName: '作成または再利用するユーザー名',
-    email: 'ユーザーの E メールアドレス',
-    givenName: 'ユーザーの名',
-    familyName: 'ユーザーの姓',
-    displayName: 'ユーザーの表示名',
-    group: '作成または再利用して、ユーザーを追加するグループ',
-    permissionSet: '作成または再利用する許可セット',
-    setDescription: '許可セットの説明',
-    sessionDuration: '許可セットのセッション期間 (ISO 8601、例: PT8H)',
-    managedPolicy: 'アタッチする AWS マネージドポリシーの名前 (複数指定可)',
-    accountId: '割り当てる AWS アカウント (複数指定可)',
-    yes: 'フラグで指定していない値はデフォルトを使い、デフォルトがあるものは質問しない',
-    dryRun: '計画を表示するだけで、何も変更しない',
-  },
-};
-
-export const admin = { en, ja };

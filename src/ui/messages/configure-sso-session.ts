@@ -1,6 +1,6 @@
 /** `sso-setup configure sso-session`: the AWS CLI's `aws configure sso-session` texts, and the options. */
 
-const en = {
+export const en = {
   /** Asked without a default, so the prompt reads `SSO session name: ` (aws-cli `prompt_for_sso_session(required=True)`). */
   sessionNamePrompt: 'SSO session name',
   configured: (session: string) =>
@@ -19,23 +19,3 @@ const en = {
     dryRun: 'show the change to the config file; write nothing',
   },
 };
-
-const ja: typeof en = {
-  sessionNamePrompt: 'SSO セッション名',
-  configured: (session: string) =>
-    `\nSSO セッション ${session} の設定が完了しました\n` +
-    'このセッションにサインインしてアクセストークンを更新するには、次を実行してください:\n\n' +
-    `sso-setup login --sso-session ${session}\n`,
-  notAnOption: (flag: string) => `${flag} は sso-setup configure のオプションで、sso-setup configure sso-session では使用できません。`,
-  help: {
-    description: 'SSO セッションを作成・編集する: 開始 URL、SSO リージョン、登録スコープ (AWS CLI の configure sso-session)',
-    ssoSession: '作成または編集する SSO セッション名',
-    startUrl: 'SSO 開始 URL (AWS アクセスポータルの URL またはカスタムドメイン)。例: https://d-xxxxxxxxxx.awsapps.com/start',
-    ssoRegion: 'SSO リージョン (IAM Identity Center が有効になっているリージョン。カスタムドメインからわかる場合はそれを使用)',
-    scopes: 'SSO 登録スコープ、カンマ区切り (デフォルト: sso:account:access)',
-    yes: '指定されていない値にはすべてデフォルトを使い、デフォルトのある値は質問しない',
-    dryRun: '設定ファイルへの変更を表示するだけで、何も書き込まない',
-  },
-};
-
-export const configureSsoSession = { en, ja };

@@ -1,6 +1,6 @@
 /** `sso-setup exec`. */
 
-const en = {
+export const en = {
   commandNotFound: (command: string) => `sso-setup exec: ${command}: command not found`,
   commandNotExecutable: (command: string, code: string) => `sso-setup exec: ${command}: cannot run the command (${code})`,
   cannotRun: (command: string, reason: string) => `sso-setup exec: ${command}: cannot start the command: ${reason}`,
@@ -13,19 +13,3 @@ const en = {
     profile: 'profile whose role credentials to use (default: AWS_PROFILE, then "default")',
   },
 };
-
-const ja: typeof en = {
-  commandNotFound: (command: string) => `sso-setup exec: ${command}: コマンドが見つかりません`,
-  commandNotExecutable: (command: string, code: string) => `sso-setup exec: ${command}: コマンドを実行できません (${code})`,
-  cannotRun: (command: string, reason: string) => `sso-setup exec: ${command}: コマンドを開始できません: ${reason}`,
-  windowsScript: (command: string) =>
-    `sso-setup exec: ${command}: .cmd や .bat のスクリプトは cmd.exe 経由でのみ実行できます: sso-setup exec -- cmd.exe /d /s /c ${command}`,
-  help: {
-    description:
-      'プロファイルのロールの認証情報とリージョンを環境変数に設定してコマンドを実行する (AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY、AWS_SESSION_TOKEN、AWS_REGION など。AWS_PROFILE は削除)',
-    command: '実行するコマンド (前に -- を付ける) とその引数',
-    profile: 'ロールの認証情報を使用するプロファイル (デフォルト: AWS_PROFILE、なければ "default")',
-  },
-};
-
-export const exec = { en, ja };

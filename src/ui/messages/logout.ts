@@ -1,6 +1,6 @@
 /** `sso-setup logout`. */
 
-const en = {
+export const en = {
   loggedOut: (tokens: number, credentials: number) =>
     `Signed out: removed ${tokens} cached SSO token${tokens === 1 ? '' : 's'} and ${credentials} cached role credential${credentials === 1 ? '' : 's'}.\n`,
   loggedOutOne: (session: string, tokens: number, credentials: number) =>
@@ -12,19 +12,3 @@ const en = {
     profile: 'sign out of the sign-in this profile uses only (its sso-session, or its start URL)',
   },
 };
-
-const ja: typeof en = {
-  loggedOut: (tokens: number, credentials: number) =>
-    `サインアウトしました: キャッシュされた SSO トークン ${tokens} 件と、キャッシュされたロールの認証情報 ${credentials} 件を削除しました。\n`,
-  loggedOutOne: (session: string, tokens: number, credentials: number) =>
-    `${session} からサインアウトしました: キャッシュされた SSO トークン ${tokens} 件と、そのプロファイルのキャッシュされたロールの認証情報 ${credentials} 件を削除しました。\n`,
-  bothTargets: '--sso-session と --profile のどちらか一方を指定してください。',
-  help: {
-    ssoSession: 'この sso-session からだけサインアウトする (ほかのセッションはサインインしたまま)',
-    profile: 'このプロファイルが使うサインイン (その sso-session または開始 URL) からだけサインアウトする',
-    description:
-      'サインアウトする: キャッシュされた SSO トークンをポータルで無効にし、トークンとキャッシュされたロールの認証情報を削除する',
-  },
-};
-
-export const logout = { en, ja };

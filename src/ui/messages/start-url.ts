@@ -4,7 +4,7 @@
  * AWS CLI's, word for word; URLs that come from a server are passed in already printable.
  */
 
-const en = {
+export const en = {
   httpsRequired: 'The sso_start_url must use the https scheme.',
   invalidStartUrl: (url: string) => `Invalid sso_start_url: '${url}'`,
   missingLocation: 'Redirect response missing Location header.',
@@ -20,21 +20,3 @@ const en = {
   /** On stderr when configure can't reach a custom domain and asks for the region instead. */
   askingRegion: (reason: string) => `${reason}. Enter the SSO region instead.\n`,
 };
-
-const ja: typeof en = {
-  httpsRequired: 'sso_start_url には https スキームを使用する必要があります。',
-  invalidStartUrl: (url: string) => `sso_start_url が無効です: '${url}'`,
-  missingLocation: 'リダイレクト応答に Location ヘッダーがありません。',
-  failedStatus: (status: number) => `スタート URL を解決できませんでした: HTTP ${status}`,
-  failedReason: (reason: string) => `スタート URL を解決できませんでした: ${reason}`,
-  timedOut: (seconds: number) => `${seconds} 秒でタイムアウトしました`,
-  notAwsOwned: (startUrl: string, finalUrl: string) =>
-    `スタート URL '${startUrl}' を AWS が所有するエンドポイントに解決できませんでした。最終 URL: '${finalUrl}'`,
-  resolvedNotHttps: (finalUrl: string) => `解決された URL には https を使用する必要があります。実際の URL: '${finalUrl}'`,
-  noRegion: (startUrl: string) =>
-    `スタート URL '${startUrl}' からリージョンを判別できません。設定で sso_region を指定してください。`,
-  regionUpdated: (region: string) => `SSO リージョンを ${region} に更新しました\n`,
-  askingRegion: (reason: string) => `${reason}。代わりに SSO リージョンを入力してください。\n`,
-};
-
-export const startUrl = { en, ja };
