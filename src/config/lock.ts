@@ -60,7 +60,7 @@ interface LockInfo {
  * staleMs, so only a lock that keeps being renewed, or is dated in the future (clocks of a
  * shared home's hosts differ), ends the wait with an error, which names the file to remove.
  * Waiters that find the same stale lock break it one at a time (see breakLock). The lock is
- * always released, also when fn throws.
+ * always released, also when fn throws, and its name freed at once (see releaseLock).
  */
 export async function withFileLock<T>(
   file: string,
@@ -255,10 +255,25 @@ async function deleteIfSame(fs: FsPromises, aside: string, lockPath: string, mea
   await fs.unlink(aside).catch(() => undefined);
 }
 
+/**
+ * Removes our lock, if it still is ours: moved aside, then deleted. On Windows a file deleted
+ * while another process has it open (a waiter looking at it) keeps its name until that
+ * process closes it: meanwhile the next waiter can't create the lock (EPERM), or, under Wine,
+ * finds ours as if it was still held, and once we have exited, judges it stale. A rename
+ * frees the name at once. Where renaming fails (a program opened the lock without sharing
+ * delete), it is deleted by name.
+ */
 async function releaseLock(fs: FsPromises, lockPath: string, token: string): Promise<void> {
-  const current = await fs.readFile(lockPath, 'utf8').catch(() => undefined);
-  if (current === undefined || parseLockInfo(current)?.token !== token) return; // not ours any more
-  await fs.unlink(lockPath).catch(() => undefined);
+  const current = await inspectLock(fs, lockPath).catch(() => undefined);
+  if (current?.info?.token !== token) return; // not ours any more
+  let aside: string | undefined;
+  try {
+    aside = await moveAside(fs, lockPath, 'released');
+  } catch {
+    await fs.unlink(lockPath).catch(() => undefined);
+    return;
+  }
+  if (aside) await deleteIfSame(fs, aside, lockPath, (moved) => moved.info?.token === token).catch(() => undefined);
 }
 
 function lockTimeoutError(m: Messages, lockPath: string, timeoutMs: number, staleMs: number, info: LockInfo | undefined): CliError {

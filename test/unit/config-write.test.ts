@@ -464,6 +464,21 @@ describe('withFileLock', () => {
     expect(await withFileLock(file, async () => 'ran')).toBe('ran');
     expect(await listDir()).toEqual([]);
   });
+
+  it('frees the lock path at once on release, also where a deleted file keeps its name while another process has it open (Windows)', async () => {
+    // Windows, Wine: a file deleted while a waiter is reading it stays, under its name, until the
+    // waiter closes it. Here deletions stay pending until the end of the test.
+    const file = path.join(dir, 'config');
+    const pending: string[] = [];
+    const unlink: FsPromises['unlink'] = async (file) => {
+      pending.push(String(file));
+    };
+    expect(await withFileLock(file, async () => 'first', { fs: { unlink } })).toBe('first');
+    expect(await listDir()).not.toContain('config.lock');
+    expect(await withFileLock(file, async () => 'second', { fs: { unlink }, timeoutMs: 0 })).toBe('second');
+    for (const file of pending) await fsp.unlink(file);
+    expect(await listDir()).toEqual([]);
+  });
 });
 
 describe('createBackupper', () => {
