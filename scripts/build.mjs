@@ -82,6 +82,17 @@ const result = await build({
   logLevel: 'warning',
   plugins: [
     {
+      // The prompt library's AsyncLocalStorage, made one the terminal prompter can disable
+      // after a menu (src/ui/prompt-async-hooks.ts says why).
+      name: 'prompt-async-hooks',
+      setup(b) {
+        const library = `${path.sep}node_modules${path.sep}@inquirer${path.sep}core${path.sep}`;
+        b.onResolve({ filter: /^node:async_hooks$/ }, (args) =>
+          args.importer.includes(library) ? { path: path.join(root, 'src', 'ui', 'prompt-async-hooks.ts') } : undefined,
+        );
+      },
+    },
+    {
       // The AWS SDK's partition data (src/flows/regions.ts): @aws-sdk/core's exports map
       // offers only its partition() lookup, so the module is named by path (as tsconfig.json
       // and vitest.config.ts do), and lands in the chunk of the import() that loads it.

@@ -1,6 +1,6 @@
 /**
- * What the flows ask of a person. The terminal implementation is in ./terminal-prompter.ts;
- * tests pass a scripted one.
+ * What the flows ask of a person. The terminal implementation is in ./terminal-prompter.ts
+ * (its text prompt in ./line-prompt.ts); tests pass a scripted one.
  */
 export interface InputQuestion {
   /** Full prompt text without the trailing ': ', e.g. `SSO start URL [None]`. */

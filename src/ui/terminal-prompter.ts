@@ -1,52 +1,13 @@
-import { createPrompt, useState, useKeypress, isEnterKey, isTabKey } from '@inquirer/core';
-import select from '@inquirer/select';
-import search from '@inquirer/search';
 import { InterruptedError } from '../errors.js';
-import { completeInput, resolveAnswer, type Choice, type InputQuestion, type Prompter, type SelectQuestion } from './prompter.js';
+import { linePrompt } from './line-prompt.js';
+import { releasePromptStorage } from './prompt-async-hooks.js';
+import type { Choice, Prompter, SelectQuestion } from './prompter.js';
 
 /**
- * A text prompt that looks exactly like the AWS CLI's: `SSO start URL [None]: ` with no
- * marker before it, the answer typed after it, and a validation error on the line below.
- * Users follow guides that show these lines, so they must read the same.
+ * The prompts in a terminal: text prompts drawn by ./line-prompt.ts (node:readline alone),
+ * menus by the prompt library, which is loaded only when a menu is shown: a run that asks
+ * only for text never loads it.
  */
-const KEEP_TRAILING_SPACE = '\u001b[0m';
-
-const awsInput = createPrompt<string, InputQuestion>((config, done) => {
-  const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | undefined>(undefined);
-
-  useKeypress((key, rl) => {
-    if (status !== 'idle') return;
-    if (isEnterKey(key)) {
-      const answer = resolveAnswer(value, config);
-      const verdict = config.validate ? config.validate(answer) : true;
-      if (verdict === true) {
-        setValue(value.trim());
-        setStatus('done');
-        done(answer);
-      } else {
-        rl.write(value); // keep what was typed so it can be corrected
-        setError(verdict);
-      }
-    } else if (isTabKey(key)) {
-      // Readline has put a tab character in the line; Tab completes instead (docs/compat.md §A10),
-      // and a prompt without completions keeps what was typed, as the AWS CLI's does.
-      const completed = completeInput(config.completions ?? [], value);
-      rl.clearLine(0);
-      rl.write(completed);
-      setValue(completed);
-      setError(undefined);
-    } else {
-      setValue(rl.line);
-      setError(undefined);
-    }
-  });
-
-  // The prompt library trims trailing spaces from every line, which would leave the cursor
-  // on the colon; an empty SGR sequence after `: ` keeps the space, as the AWS CLI shows it.
-  return [`${config.message}: ${value}${KEEP_TRAILING_SPACE}`, error];
-});
 
 /** Above this many choices, the menu becomes type-to-search. */
 export const SEARCH_THRESHOLD = 10;
@@ -84,24 +45,29 @@ export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter 
     } catch (error) {
       if (isExit(error)) throw new InterruptedError();
       throw error;
+    } finally {
+      releasePromptStorage(); // the menu is over: Node's promise hooks off again
     }
   };
   return {
-    input: (question) => run(() => awsInput(question, context)),
+    input: (question) => linePrompt(question, streams),
     select: <T>(question: SelectQuestion<T>) =>
-      run(() =>
-        question.choices.length > SEARCH_THRESHOLD
-          ? search<T>(
-              {
-                message: question.message,
-                // Type to narrow the list: every word must appear in `Name, email (id)`.
-                source: async (term) => filterChoices(question.choices, term ?? ''),
-                pageSize: 10,
-                theme: plainTheme,
-              },
-              context,
-            )
-          : select<T>(
+      run(async () => {
+        if (question.choices.length > SEARCH_THRESHOLD) {
+          const { default: search } = await import('@inquirer/search');
+          return search<T>(
+            {
+              message: question.message,
+              // Type to narrow the list: every word must appear in `Name, email (id)`.
+              source: async (term) => filterChoices(question.choices, term ?? ''),
+              pageSize: 10,
+              theme: plainTheme,
+            },
+            context,
+          );
+        }
+        const { default: select } = await import('@inquirer/select');
+        return select<T>(
           {
             message: question.message,
             choices: question.choices.map((c) => ({ name: c.name, value: c.value })),
@@ -109,7 +75,7 @@ export function createTerminalPrompter(streams: TerminalStreams = {}): Prompter 
             theme: bareMenuTheme,
           },
           erasingContext,
-        ),
-      ),
+        );
+      }),
   };
 }

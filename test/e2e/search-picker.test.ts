@@ -5,6 +5,7 @@ import { generateOrganisation, startEmulator, type Emulator } from '../emulator/
 import { makeHome } from '../helpers/sandbox.js';
 import { sortAccounts } from '../../src/portal/accounts.js';
 import { approveBrowser, childEnv, requireBuiltCli, Terminal } from '../helpers/cli.js';
+import { recordLoads } from '../helpers/loads.js';
 
 /** With more than 10 accounts the menu is type-to-search: a person types part of an ID and presses Enter. */
 const START_URL = 'https://d-9067c0ab12.awsapps.com/start';
@@ -28,7 +29,8 @@ describe('the account picker at scale', () => {
     const wanted = emulator.org.accounts[7]!;
     // Enter without typing would take the first account of the menu: make sure that is another one.
     expect(sortAccounts(emulator.org.accounts)[0]!.accountId).not.toBe(wanted.accountId);
-    const env = childEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser });
+    const loads = recordLoads(path.join(home, 'loads.txt'));
+    const env = childEnv(home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser, ...loads.env });
     const term = new Terminal(
       ['configure', '--sso-session', 's', '--start-url', START_URL, '--sso-region', 'ap-northeast-1', '--scopes', 'sso:account:access',
         '--region', 'ap-northeast-1', '--output', 'json', '--profile', 'picked', '--no-verify'],
@@ -46,6 +48,8 @@ describe('the account picker at scale', () => {
     } finally {
       term.kill();
     }
+    // The menu is the prompt library's, loaded when it is shown (tab-completion.test.ts: not before).
+    expect(loads.sources().some((source) => source.startsWith('node_modules/@inquirer/search/'))).toBe(true);
     const config = await readFile(path.join(home, '.aws', 'config'), 'utf8');
     expect(config).toContain(`[profile picked]\nsso_session = s\nsso_account_id = ${wanted.accountId}\nsso_role_name = ${wanted.roles[0]}\n`);
   });

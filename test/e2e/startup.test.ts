@@ -138,6 +138,17 @@ describe('the bundle (esbuild metafile)', () => {
     }
   });
 
+  it('gives the prompt library the AsyncLocalStorage the terminal prompter disables after a menu', () => {
+    // src/ui/prompt-async-hooks.ts: with Node's own, its promise hooks would stay on after the first menu.
+    const meta = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'sso-setup.meta.json'), 'utf8')) as {
+      inputs: Record<string, { imports: Array<{ path: string; original?: string }> }>;
+    };
+    const library = Object.entries(meta.inputs).filter(([input]) => input.startsWith('node_modules/@inquirer/core/'));
+    const asyncHooks = library.flatMap(([, input]) => input.imports.filter((i) => i.original === 'node:async_hooks').map((i) => i.path));
+    expect(asyncHooks.length).toBeGreaterThan(0);
+    expect(new Set(asyncHooks)).toEqual(new Set(['src/ui/prompt-async-hooks.ts']));
+  });
+
   it('gives every import() an ES module: one of a CommonJS module would have only a default export', () => {
     // With code splitting esbuild turns `import('cjs-package')` into a chunk that exports
     // only `default`, and `const { SSOClient } = await import(…)` gets undefined at run time.
