@@ -89,20 +89,25 @@ afterEach(async () => {
 const readSdk = async () =>
   (await loadSharedConfigFiles({ configFilepath: file, filepath: path.join(dir, 'none'), ignoreCache: true })).configFile;
 
+/** Writers for `names`, started together once all are ready; each must report a change. */
+async function runTogether(names: string[]): Promise<void> {
+  const writers = names.map((name) => startWriter(file, name));
+  try {
+    await Promise.all(writers.map((writer) => writer.ready));
+    for (const writer of writers) writer.child.stdin.write('go\n');
+    const results = await Promise.all(writers.map((writer) => writer.exit));
+    for (const result of results) {
+      expect(result, result.stderr).toMatchObject({ code: 0, stdout: 'ready\n{"changed":true}\n' });
+    }
+  } finally {
+    for (const writer of writers) writer.child.kill();
+  }
+}
+
 describe('concurrent writers in separate processes', () => {
   it('20 processes adding a profile each at the same moment: every profile is there, the rest byte-identical', async () => {
     const names = Array.from({ length: WRITERS }, (_, i) => `p${i}`);
-    const writers = names.map((name) => startWriter(file, name));
-    try {
-      await Promise.all(writers.map((writer) => writer.ready));
-      for (const writer of writers) writer.child.stdin.write('go\n');
-      const results = await Promise.all(writers.map((writer) => writer.exit));
-      for (const result of results) {
-        expect(result, result.stderr).toMatchObject({ code: 0, stdout: 'ready\n{"changed":true}\n' });
-      }
-    } finally {
-      for (const writer of writers) writer.child.kill();
-    }
+    await runTogether(names);
 
     const text = await fsp.readFile(file, 'utf8');
     // Hand-written content first, byte for byte; then exactly the 20 blocks, whole, in some order.
@@ -141,5 +146,18 @@ describe('concurrent writers in separate processes', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await fsp.readFile(file, 'utf8')).toBe(HAND_WRITTEN + block('p7'));
     expect(await fsp.readdir(dir)).toEqual(['config']);
+  });
+
+  it('20 processes finding the lock of a crashed one at the same moment: one breaks it, and no update is lost', async () => {
+    const crashed = await startWriter(file, 'unused', 'crash-holding-lock').exit;
+    expect(crashed.signal ?? crashed.code).toBe(process.platform === 'win32' ? 1 : 'SIGKILL');
+    const names = Array.from({ length: WRITERS }, (_, i) => `p${i}`);
+    await runTogether(names);
+
+    const text = await fsp.readFile(file, 'utf8');
+    expect(text.startsWith(HAND_WRITTEN)).toBe(true);
+    const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
+    expect([...appended].sort()).toEqual(names.map(block).sort());
+    expect(await fsp.readdir(dir)).toEqual(['config']); // the crashed one's lock, the claim: none left
   });
 });

@@ -347,6 +347,138 @@ describe('withFileLock', () => {
     await Promise.all([held, second]);
     expect(order).toEqual(['first in', 'first out', 'second']);
   });
+
+  /** A promise and the function that settles it. */
+  function signal() {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  }
+
+  it('a waiter that judged a lock stale never takes away the lock another waiter took after breaking it', async () => {
+    // Waiters find the lock of a holder that has exited at about the same moment. One breaks it
+    // and takes the lock; the slower one, acting on what it saw, must not remove that lock:
+    // another waiter would take the lock too, and of the two holders' updates one would be lost.
+    const file = path.join(dir, 'config');
+    const lockPath = `${file}.lock`;
+    await fsp.writeFile(lockPath, lockInfo(0x3fffffff)); // its holder has exited: stale at once
+    let inside = 0;
+    let most = 0;
+    const critical = async (until?: Promise<void>) => {
+      most = Math.max(most, ++inside);
+      await until;
+      inside--;
+    };
+
+    const slowHasRead = signal();
+    const slowGoesOn = signal();
+    const slowSawFirst = signal();
+    const firstHolds = signal();
+    const firstLeaves = signal();
+    let firstToken: string | undefined;
+    let firstInside = false;
+    let third: Promise<void> | undefined;
+    // The slow waiter stops once it has read the exited holder's lock, until the first waiter holds the lock.
+    const seen = async (file: string, text: string) => {
+      if (file !== lockPath) return;
+      if (text.includes('someone-else') && firstToken === undefined) {
+        slowHasRead.resolve();
+        await slowGoesOn.promise;
+      } else if (firstToken !== undefined && text.includes(firstToken)) {
+        slowSawFirst.resolve();
+      }
+    };
+    // After each change the slow waiter makes: while the first waiter holds the lock, is its lock
+    // file still there? If not, a third waiter comes and gets the lock.
+    const changed = async () => {
+      if (!firstInside || third) return;
+      const text = await fsp.readFile(lockPath, 'utf8').catch(() => '');
+      if (!text.includes(firstToken!)) await (third = withFileLock(file, () => critical()));
+    };
+    const slowFs: Partial<FsPromises> = {
+      readFile: (async (file: string, options: BufferEncoding) => {
+        const text = await fsp.readFile(file, options);
+        await seen(file, String(text));
+        return text;
+      }) as FsPromises['readFile'],
+      open: (async (file: string, flags: string, mode?: number) => {
+        const handle = await fsp.open(file, flags, mode);
+        if (flags !== 'r') {
+          await changed();
+          return handle;
+        }
+        const readFile = handle.readFile.bind(handle);
+        return Object.assign(handle, {
+          readFile: async (options: BufferEncoding) => {
+            const text = await readFile(options);
+            await seen(file, String(text));
+            return text;
+          },
+        });
+      }) as FsPromises['open'],
+      rename: async (from, to) => {
+        await fsp.rename(from, to);
+        await changed();
+      },
+      link: async (existing, to) => {
+        await fsp.link(existing, to);
+        await changed();
+      },
+      unlink: async (file) => {
+        await fsp.unlink(file);
+        await changed();
+      },
+    };
+
+    const slow = withFileLock(file, () => critical(), { fs: slowFs });
+    await slowHasRead.promise;
+    const first = withFileLock(file, async () => {
+      firstToken = JSON.parse(await fsp.readFile(lockPath, 'utf8')).token;
+      firstInside = true;
+      firstHolds.resolve();
+      await critical(firstLeaves.promise);
+      firstInside = false;
+    });
+    await firstHolds.promise;
+    slowGoesOn.resolve();
+    await slowSawFirst.promise; // the slow waiter is waiting for the first one now
+    firstLeaves.resolve();
+    await Promise.all([slow, first, third]);
+    expect(most).toBe(1);
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('leaves a stale lock to the waiter breaking it', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(0x3fffffff));
+    await fsp.writeFile(`${file}.lock.break`, lockInfo(process.pid)); // a live waiter is breaking it
+    const attempt = withFileLock(file, async () => 'ran', { clock: fakeClock(), timeoutMs: 1_000 });
+    await expect(attempt).rejects.toThrow(/Timed out/);
+    expect(JSON.parse(await fsp.readFile(`${file}.lock`, 'utf8'))).toMatchObject({ pid: 0x3fffffff });
+  });
+
+  it('breaks a stale lock whose breaker exited while breaking it', async () => {
+    const file = path.join(dir, 'config');
+    await fsp.writeFile(`${file}.lock`, lockInfo(0x3fffffff));
+    await fsp.writeFile(`${file}.lock.break`, lockInfo(0x3ffffffe));
+    expect(await withFileLock(file, async () => 'ran')).toBe('ran');
+    expect(await listDir()).toEqual([]);
+  });
+
+  it('frees the lock path at once on release, also where a deleted file keeps its name while another process has it open (Windows)', async () => {
+    // Windows, Wine: a file deleted while a waiter is reading it stays, under its name, until the
+    // waiter closes it. Here deletions stay pending until the end of the test.
+    const file = path.join(dir, 'config');
+    const pending: string[] = [];
+    const unlink: FsPromises['unlink'] = async (file) => {
+      pending.push(String(file));
+    };
+    expect(await withFileLock(file, async () => 'first', { fs: { unlink } })).toBe('first');
+    expect(await listDir()).not.toContain('config.lock');
+    expect(await withFileLock(file, async () => 'second', { fs: { unlink }, timeoutMs: 0 })).toBe('second');
+    for (const file of pending) await fsp.unlink(file);
+    expect(await listDir()).toEqual([]);
+  });
 });
 
 describe('createBackupper', () => {

@@ -2,7 +2,8 @@
  * The lock and atomic-write suite on win32 (issue 14 item 5): separate node.exe processes
  * under Wine update one config file through the built updateFile at the same moment, as
  * test/integration/concurrent-writers.test.ts does with Linux Node, and a process that died
- * holding the lock does not block the next one. On Windows a rename over a file another
+ * holding the lock does not block the next one, nor make the many that find its lock at once
+ * lose an update. On Windows a rename over a file another
  * process has open fails (EPERM/EACCES/EBUSY) and the writer retries: here that happens for
  * real, between the writers.
  */
@@ -114,5 +115,19 @@ describe('concurrent writers on win32 under Wine', () => {
     expect(ok(result!).stdout).toBe('{"changed":true}\n');
     expect(await readFile(file, 'utf8')).toBe(HAND_WRITTEN + block('p7'));
     expect(await readdir(dir)).toEqual(['config']);
+  });
+
+  it(`${WRITERS} node.exe processes finding the lock of one that died at the same moment: one breaks it, and no update is lost`, async () => {
+    const crashed = await wine.exec([wine.nodeExe, writerScript, distDir, fileWin, 'unused', 'crash-holding-lock']);
+    expect(crashed.code).not.toBe(0);
+    const names = Array.from({ length: WRITERS }, (_, i) => `p${i}`);
+    const results = await runWriters(names);
+    for (const result of results) expect(ok(result).stdout).toBe('{"changed":true}\n');
+
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith(HAND_WRITTEN)).toBe(true);
+    const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
+    expect([...appended].sort()).toEqual(names.map(block).sort());
+    expect(await readdir(dir)).toEqual(['config']); // the dead one's lock, the claim: none left
   });
 });
