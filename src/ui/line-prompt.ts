@@ -119,6 +119,7 @@ export function linePrompt(question: InputQuestion, streams: LinePromptStreams =
         if (verdict === true) {
           value = value.trim();
           error = undefined;
+          drawPending = false;
           draw(value, value.length);
           finish(() => resolve(answer));
           return;
@@ -138,13 +139,27 @@ export function linePrompt(question: InputQuestion, streams: LinePromptStreams =
         value = rl.line;
         error = undefined;
       }
-      draw(value, Math.min(rl.cursor, value.length));
+      drawSoon();
+    };
+
+    // One drawing for all the keys of one read: a pasted start URL arrives as one chunk of
+    // keys, which readline hands over one by one in the same turn; drawn after the last.
+    let drawPending = false;
+    const drawSoon = (): void => {
+      if (drawPending) return;
+      drawPending = true;
+      queueMicrotask(() => {
+        drawPending = false;
+        if (!settled) draw(value, Math.min(rl.cursor, value.length));
+      });
     };
 
     const onInterrupt = (): void => finish(() => reject(new InterruptedError()));
 
     function finish(settle: () => void): void {
       if (settled) return;
+      // Keys of this read not drawn yet (`b` then Ctrl-C in one write) are shown first.
+      if (drawPending) draw(value, Math.min(rl.cursor, value.length));
       settled = true;
       if (started) clearImmediate(started);
       input.removeListener('keypress', onKeypress);

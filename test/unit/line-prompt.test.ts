@@ -21,6 +21,8 @@ class FakeTerminal {
     },
   });
   readonly output: Writable & { columns: number };
+  /** How many writes reached the terminal. */
+  writes = 0;
   private readonly screen: InstanceType<typeof xtermHeadless.Terminal>;
   /** Resolves once everything written so far is on the screen. */
   private parsed = Promise.resolve();
@@ -28,7 +30,7 @@ class FakeTerminal {
   constructor(columns = 80) {
     // convertEol: a terminal turns \n into \r\n (ONLCR), raw mode or not.
     this.screen = new xtermHeadless.Terminal({ cols: columns, rows: 24, convertEol: true, allowProposedApi: true });
-    const write = (text: string) => (this.parsed = new Promise<void>((resolve) => this.screen.write(text, resolve)));
+    const write = (text: string) => (this.writes++, this.parsed = new Promise<void>((resolve) => this.screen.write(text, resolve)));
     this.output = Object.assign(
       new Writable({
         write(chunk: Buffer, _encoding, done) {
@@ -286,6 +288,17 @@ describe('the text prompt (node:readline)', { timeout: 10_000 }, () => {
     expect(term.input.isPaused()).toBe(true);
     expect(term.input.listenerCount('keypress')).toBe(0);
     expect(term.lines).toEqual(['SSO start URL [None]: a', 'SSO region [None]: b']);
+  });
+
+  it('draws a pasted answer once, not once a character', async () => {
+    const term = new FakeTerminal();
+    const first = await term.ask(startUrl);
+    const before = term.writes;
+    await term.type('https://d-9067c0ab12.awsapps.com/start');
+    await term.until(() => term.lines[0] === 'SSO start URL [None]: https://d-9067c0ab12.awsapps.com/start');
+    expect(term.writes - before).toBe(1);
+    await term.type('\r');
+    expect(await first.answer).toBe('https://d-9067c0ab12.awsapps.com/start');
   });
 
   it('drops the keys after Enter in the same write: they belong to no prompt', async () => {
