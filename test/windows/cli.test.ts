@@ -39,11 +39,7 @@ beforeAll(async () => {
   winEnv = { AWS_ENDPOINT_URL: emulator.url };
   linuxHome = await makeHome();
   linuxEnv = childEnv(linuxHome.home, { AWS_ENDPOINT_URL: emulator.url, BROWSER: approveBrowser });
-  const probe = await wine.exec([wine.nodeExe, '-p', 'process.platform + "|" + require("os").homedir()']);
-  const [platform, home] = probe.stdout.trim().split('|');
-  expect(platform).toBe('win32');
-  userProfile = home!;
-  expect(userProfile).toMatch(/^C:\\users\\[^\\]+$/);
+  userProfile = await wine.userProfile();
 });
 
 afterAll(async () => {

@@ -39,11 +39,7 @@ beforeAll(async () => {
   wine = await createPrefix();
   emulator = await startEmulator({ interval: 1 });
   linuxHome = await makeHome();
-  const probe = await wine.exec([wine.nodeExe, '-p', 'process.platform + "|" + require("os").homedir()']);
-  const [platform, home] = probe.stdout.trim().split('|');
-  expect(platform).toBe('win32');
-  userProfile = home!;
-  expect(userProfile).toMatch(/^C:\\users\\[^\\]+$/);
+  userProfile = await wine.userProfile();
 });
 
 afterAll(async () => {

@@ -79,6 +79,8 @@ export interface WinePrefix extends WineTools {
    * rows), read through a terminal screen model (test/helpers/screen.ts).
    */
   terminal(args: string[], extraEnv?: Record<string, string>): ScreenTerminal;
+  /** %USERPROFILE% as node.exe sees it (`C:\\users\\NAME`), after checking that node.exe says win32. */
+  userProfile(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -195,6 +197,13 @@ export async function createPrefix(): Promise<WinePrefix> {
         rows: 50,
         scrollback: 500,
       }),
+    async userProfile() {
+      const probe = await exec([tools.nodeExe, '-p', 'process.platform + "|" + require("os").homedir()']);
+      const [platform, home] = probe.stdout.trim().split('|');
+      if (platform !== 'win32') throw new Error(`node.exe under Wine says process.platform is ${JSON.stringify(platform)}, not win32: ${probe.stderr}`);
+      if (!home || !/^C:\\users\\[^\\]+$/.test(home)) throw new Error(`node.exe's home directory is ${JSON.stringify(home)}, not C:\\users\\NAME`);
+      return home;
+    },
     async close() {
       if (tools.wineserver) await spawnToFiles(tools.wineserver, ['-k'], env, logs, 'kill').done.catch(() => undefined);
       await rm(root, { recursive: true, force: true });
