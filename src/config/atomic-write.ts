@@ -7,12 +7,12 @@
  * truncated; a rename is all or nothing.
  */
 import { unlinkSync, type Stats } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { CliError } from '../errors.js';
 import { catalogue, type Messages } from '../ui/messages/index.js';
 import {
+  createExclusive,
   DEFAULT_NEW_FILE_MODE,
   errorCode,
   resolveFs,
@@ -110,8 +110,7 @@ export async function replaceFile(
   const temp = tempFileFor(target);
   inFlight.add(temp);
   try {
-    const makeDirectory = options?.makeDirectory ?? (async (d: string) => void (await fs.mkdir(d, { recursive: true })));
-    await writeAndSync(fs, temp, data, () => makeDirectory(dir));
+    await writeAndSync(fs, temp, data, options?.makeDirectory);
     await fs.chmod(temp, mode);
     if (owner) await keepOwner(fs, temp, owner, platform);
     const delays = options?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -157,16 +156,9 @@ async function resolveTarget(fs: FsPromises, file: string, m: Messages): Promise
   return { target, existing: await fs.stat(target) };
 }
 
-/** The temp file written and fsynced; its folder made (makeDirectory) only when it is missing. */
-async function writeAndSync(fs: FsPromises, temp: string, data: string | Uint8Array, makeDirectory: () => Promise<void>): Promise<void> {
-  let handle: FileHandle;
-  try {
-    handle = await fs.open(temp, 'wx', 0o600);
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
-    await makeDirectory();
-    handle = await fs.open(temp, 'wx', 0o600);
-  }
+/** The temp file written and fsynced; its folder made (makeDirectory, default mkdir -p) only when it is missing. */
+async function writeAndSync(fs: FsPromises, temp: string, data: string | Uint8Array, makeDirectory?: (dir: string) => Promise<void>): Promise<void> {
+  const handle = await createExclusive(fs, temp, makeDirectory);
   try {
     await handle.writeFile(data);
     await handle.sync();

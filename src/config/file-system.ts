@@ -3,6 +3,8 @@
  * which a caller (a test simulating a full disk, a Windows rename) may replace.
  */
 import * as nodeFs from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import path from 'node:path';
 
 /** The parts of node:fs/promises the writers use; tests may replace any of them. */
 export type FsPromises = Pick<
@@ -27,6 +29,25 @@ export function resolveFs(options?: FileSystemOptions): FsPromises {
 
 export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/**
+ * A new file, created exclusively ('wx', 0600: a temp file, a lock). Its folder is made
+ * (`makeDirectory`, default `mkdir -p`) only when the create fails because the folder is
+ * missing: an existing folder costs no call.
+ */
+export async function createExclusive(
+  fs: FsPromises,
+  file: string,
+  makeDirectory: (dir: string) => Promise<void> = async (dir) => void (await fs.mkdir(dir, { recursive: true })),
+): Promise<FileHandle> {
+  try {
+    return await fs.open(file, 'wx', 0o600);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+  await makeDirectory(path.dirname(file));
+  return fs.open(file, 'wx', 0o600);
 }
 
 export function sleep(ms: number): Promise<void> {

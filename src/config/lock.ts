@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CliError } from '../errors.js';
 import { catalogue, type Messages } from '../ui/messages/index.js';
-import { errorCode, resolveFs, sleep, type FileSystemOptions, type FsPromises } from './file-system.js';
+import { createExclusive, errorCode, resolveFs, sleep, type FileSystemOptions, type FsPromises } from './file-system.js';
 
 export interface LockOptions {
   /**
@@ -103,7 +103,7 @@ async function acquireLock(fs: FsPromises, lockPath: string, rules: Required<Loc
 async function tryCreateLock(fs: FsPromises, lockPath: string): Promise<string | undefined> {
   let handle: FileHandle;
   try {
-    handle = await createLockFile(fs, lockPath);
+    handle = await createExclusive(fs, lockPath); // its folder made only when missing (a new ~/.aws)
   } catch (error) {
     if (errorCode(error) === 'EEXIST') return undefined;
     throw error;
@@ -123,17 +123,6 @@ async function tryCreateLock(fs: FsPromises, lockPath: string): Promise<string |
   }
   await handle.close();
   return info.token;
-}
-
-/** The lock file, created exclusively; its folder made first only when it is missing (a new ~/.aws). */
-async function createLockFile(fs: FsPromises, lockPath: string): Promise<FileHandle> {
-  try {
-    return await fs.open(lockPath, 'wx', 0o600);
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error;
-  }
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
-  return fs.open(lockPath, 'wx', 0o600);
 }
 
 interface LockHolder {
