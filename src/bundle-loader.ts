@@ -52,7 +52,6 @@ export function cachePath(file: string): string {
   return (file.endsWith('.cjs') ? file.slice(0, -'.cjs'.length) : file) + '.cache';
 }
 
-
 export interface BundleOptions {
   /** Load through Node's `require`, which maps stack traces with the source maps (`process.sourceMapsEnabled`). */
   sourceMaps?: boolean;

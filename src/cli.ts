@@ -102,7 +102,8 @@ export async function main(
 /**
  * With SSO_SETUP_PHASES set (by `npm run bench`), writes the run's phase marks (src/ports.ts)
  * to that file at exit: each mark's name, the CPU time (user + system) and the wall time
- * since the process started, in milliseconds.
+ * since the process started, in milliseconds, and the mark's time on the monotonic clock of
+ * a `--cpu-prof` profile, in microseconds (bench/README.md).
  */
 function writePhasesAtExit(env: NodeJS.ProcessEnv): void {
   const file = env[PHASES_VARIABLE];

@@ -12,7 +12,8 @@ import { textWidth } from './text.js';
  * keys, backspace, Ctrl-A/E/U/K/W…) with no output of its own, and this module draws the
  * prompt line and the error under it, the way the prompt library the CLI used before did
  * (the same screen, byte for byte where it can be): the whole prompt is redrawn after each
- * key, so the error goes away as soon as the person types. It loads nothing but readline,
+ * read of keys (one key as typed, a whole pasted answer at once), so the error goes away as
+ * soon as the person types. It loads nothing but readline,
  * computes widths with one table lookup a character, and leaves no async hooks behind.
  */
 

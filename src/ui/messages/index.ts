@@ -3,8 +3,7 @@
  * (`en`) and `<area>.ja.ts` next to it the Japanese (`ja: typeof en`, so the type checker
  * holds them to the same keys and parameters; test/unit/messages.test.ts checks the keys
  * too). The Japanese are imported (japanese.ts, a chunk of its own) only when the language is
- * Japanese: loadCatalogue. The
- * English texts are the AWS CLI v2's, word for word where it has one, because our users follow
+ * Japanese: loadCatalogue. The English texts are the AWS CLI v2's, word for word where it has one, because our users follow
  * guides that show them. The Japanese ones use the words of the Japanese AWS console and
  * guides (サインイン, AWS アクセスポータル, プロファイル, リージョン, 許可セット); prompts keep the
  * AWS CLI's `text [default]: ` shape. Only texts change with the language; what is written to
