@@ -104,16 +104,20 @@ async function runTogether(names: string[]): Promise<void> {
   }
 }
 
+/** Hand-written content first, byte for byte; then exactly the writers' blocks, whole, in some order. */
+async function expectEveryBlock(names: string[]): Promise<void> {
+  const text = await fsp.readFile(file, 'utf8');
+  expect(text.startsWith(HAND_WRITTEN)).toBe(true);
+  const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
+  expect([...appended].sort()).toEqual(names.map(block).sort());
+}
+
 describe('concurrent writers in separate processes', () => {
   it('20 processes adding a profile each at the same moment: every profile is there, the rest byte-identical', async () => {
     const names = Array.from({ length: WRITERS }, (_, i) => `p${i}`);
     await runTogether(names);
 
-    const text = await fsp.readFile(file, 'utf8');
-    // Hand-written content first, byte for byte; then exactly the 20 blocks, whole, in some order.
-    expect(text.startsWith(HAND_WRITTEN)).toBe(true);
-    const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
-    expect([...appended].sort()).toEqual(names.map(block).sort());
+    await expectEveryBlock(names);
 
     const config = await readSdk();
     for (const name of names) {
@@ -154,10 +158,7 @@ describe('concurrent writers in separate processes', () => {
     const names = Array.from({ length: WRITERS }, (_, i) => `p${i}`);
     await runTogether(names);
 
-    const text = await fsp.readFile(file, 'utf8');
-    expect(text.startsWith(HAND_WRITTEN)).toBe(true);
-    const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
-    expect([...appended].sort()).toEqual(names.map(block).sort());
+    await expectEveryBlock(names);
     expect(await fsp.readdir(dir)).toEqual(['config']); // the crashed one's lock, the claim: none left
   });
 });

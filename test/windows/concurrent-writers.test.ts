@@ -86,16 +86,21 @@ async function runWriters(names: string[]): Promise<RunResult[]> {
   return Promise.all(runs);
 }
 
+/** The hand-written content first, byte for byte; then exactly the writers' blocks, whole, in some order. */
+async function expectEveryBlock(names: string[]): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  expect(text.startsWith(HAND_WRITTEN)).toBe(true);
+  const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
+  expect([...appended].sort()).toEqual(names.map(block).sort());
+}
+
 describe('concurrent writers on win32 under Wine', () => {
   it(`${WRITERS} node.exe processes adding a profile each at the same moment: every profile is there, the rest byte-identical, no lock or temp file left`, async () => {
     const names = Array.from({ length: WRITERS }, (_, i) => `p${i}`);
     const results = await runWriters(names);
     for (const result of results) expect(ok(result).stdout).toBe('{"changed":true}\n');
 
-    const text = await readFile(file, 'utf8');
-    expect(text.startsWith(HAND_WRITTEN)).toBe(true);
-    const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
-    expect([...appended].sort()).toEqual(names.map(block).sort());
+    await expectEveryBlock(names);
 
     const { configFile } = await loadSharedConfigFiles({ configFilepath: file, filepath: path.join(dir, 'none'), ignoreCache: true });
     for (const name of names) {
@@ -124,10 +129,7 @@ describe('concurrent writers on win32 under Wine', () => {
     const results = await runWriters(names);
     for (const result of results) expect(ok(result).stdout).toBe('{"changed":true}\n');
 
-    const text = await readFile(file, 'utf8');
-    expect(text.startsWith(HAND_WRITTEN)).toBe(true);
-    const appended = text.slice(HAND_WRITTEN.length).split(/(?=^\[)/m);
-    expect([...appended].sort()).toEqual(names.map(block).sort());
+    await expectEveryBlock(names);
     expect(await readdir(dir)).toEqual(['config']); // the dead one's lock, the claim: none left
   });
 });
